@@ -1,0 +1,285 @@
+package me.wolfeo.sequences.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/**
+ * The whole platform on one machine: PostgreSQL, a Kafka broker, an S3 server and the four services, with a demo
+ * account. {@code main} is the README's run command; the system tests start it with free ports of their own.
+ */
+public final class LocalPlatform implements AutoCloseable {
+
+    private final Options options;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private final Map<String, String> startupFigures = new LinkedHashMap<>();
+    private Postgres postgres;
+    private KafkaBroker kafka;
+    private S3Server s3;
+    private String adminKey;
+    private DemoAccount demoAccount;
+
+    private LocalPlatform(Options options) {
+        this.options = options;
+    }
+
+    /** The ports, folders and database names of one platform. */
+    public record Options(Path root, Path dataDirectory, String databasePrefix, int gatewayPort, int sequencePort,
+            int contentPort, int enrollmentPort, int kafkaPort, int kafkaControllerPort, int s3Port, int postgresPort,
+            Map<String, String> extraEnvironment) {
+
+        /** The README's platform: the conventional ports, data kept in {@code .local}. */
+        public static Options standard(Path root) {
+            return new Options(root, root.resolve(".local"), "", 8080, 8081, 8083, 8082, 9092, 9093, 9000, 5432,
+                    Map.of());
+        }
+
+        /** A platform of its own on free ports, for tests, with databases named {@code <prefix><service>}. */
+        public static Options isolated(Path root, Path dataDirectory, String databasePrefix) {
+            int postgresPort = Ports.isListening("127.0.0.1", 5432) ? 5432 : Ports.free();
+            return new Options(root, dataDirectory, databasePrefix, Ports.free(), Ports.free(), Ports.free(),
+                    Ports.free(), Ports.free(), Ports.free(), Ports.free(), postgresPort, Map.of());
+        }
+
+        public Options withEnvironment(Map<String, String> environment) {
+            return new Options(root, dataDirectory, databasePrefix, gatewayPort, sequencePort, contentPort,
+                    enrollmentPort, kafkaPort, kafkaControllerPort, s3Port, postgresPort, environment);
+        }
+    }
+
+    public static void main(String[] arguments) throws Exception {
+        Path root = ProjectRoot.find();
+        Options options = Options.standard(root);
+        if (List.of(arguments).contains("--wipe")) {
+            wipe(options);
+            return;
+        }
+        LocalPlatform platform = new LocalPlatform(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println();
+            System.out.println("Stopping the platform...");
+            platform.close();
+            System.out.println("Stopped.");
+            stopped.countDown();
+        }, "local-platform-stop"));
+        try {
+            platform.startAll();
+        } catch (Exception e) {
+            System.err.println();
+            System.err.println("The platform did not start: " + e.getMessage());
+            System.exit(1);
+        }
+        platform.printSummary();
+        stopped.await();
+    }
+
+    /** Starts a whole platform and returns once every service is ready and the demo account exists. */
+    public static LocalPlatform start(Options options) throws Exception {
+        LocalPlatform platform = new LocalPlatform(options);
+        try {
+            platform.startAll();
+            return platform;
+        } catch (Exception e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + options.gatewayPort();
+    }
+
+    public String adminKey() {
+        return adminKey;
+    }
+
+    public String demoToken() {
+        return demoAccount.token();
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String s3Endpoint() {
+        return s3.endpoint();
+    }
+
+    public String serviceUrl(String module) {
+        return services.stream().filter(service -> service.name().equals(module)).findFirst()
+                .map(service -> "http://127.0.0.1:" + service.port())
+                .orElseThrow(() -> new IllegalArgumentException("No service " + module));
+    }
+
+    /** Start-up time and resident memory of each process, as measured now. */
+    public Map<String, String> processFigures() {
+        Map<String, String> figures = new LinkedHashMap<>();
+        figures.put("kafka", startupFigures.get("kafka") + ", " + megabytes(kafka.process().residentKilobytes()));
+        figures.put("s3proxy", startupFigures.get("s3proxy") + ", " + megabytes(s3.process().residentKilobytes()));
+        for (ServiceProcess service : services) {
+            figures.put(service.name(), "ready in " + service.readyMillis() + " ms, "
+                    + megabytes(service.residentKilobytes()));
+        }
+        return figures;
+    }
+
+    private void startAll() throws Exception {
+        Path data = options.dataDirectory();
+        Path run = data.resolve("run");
+        Files.createDirectories(run);
+        System.out.printf("Starting the sequences platform (data in %s)%n", data);
+
+        postgres = step("PostgreSQL", () -> Postgres.ensure(data.resolve("postgres"), options.postgresPort()));
+        started.add(postgres);
+        System.out.printf("  PostgreSQL: %s server on 127.0.0.1:%d%n",
+                postgres.isEmbedded() ? "embedded" : "existing", postgres.port());
+        for (String service : List.of("gateway", "sequences", "content", "enrollments")) {
+            postgres.createDatabaseIfMissing(database(service));
+        }
+
+        kafka = step("kafka", () -> KafkaBroker.start(data.resolve("kafka"), run, options.kafkaPort(),
+                options.kafkaControllerPort()));
+        started.add(kafka);
+        s3 = step("s3proxy", () -> S3Server.start(data.resolve("s3"), run, options.s3Port(), "emails"));
+        started.add(s3);
+        adminKey = AdminKey.load(data.resolve("admin-key"));
+
+        startService("sequence-service", options.sequencePort(), "sequences", Map.of());
+        startService("content-service", options.contentPort(), "content", Map.of(
+                "QUARKUS_S3_ENDPOINT_OVERRIDE", s3.endpoint(),
+                "QUARKUS_S3_AWS_REGION", S3Server.REGION,
+                "QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_ACCESS_KEY_ID", S3Server.ACCESS_KEY,
+                "QUARKUS_S3_AWS_CREDENTIALS_STATIC_PROVIDER_SECRET_ACCESS_KEY", S3Server.SECRET_KEY,
+                "CONTENT_STORAGE_BUCKET", "emails",
+                "CONTENT_STORAGE_PUBLIC_BASE_URL", s3.endpoint() + "/emails",
+                "QUARKUS_REST_CLIENT_SEQUENCE_SERVICE_URL", "http://127.0.0.1:" + options.sequencePort()));
+        startService("enrollment-service", options.enrollmentPort(), "enrollments", Map.of(
+                "QUARKUS_REST_CLIENT_SEQUENCE_SERVICE_URL", "http://127.0.0.1:" + options.sequencePort()));
+        startService("gateway-service", options.gatewayPort(), "gateway", Map.of(
+                "GATEWAY_ADMIN_KEY", adminKey,
+                "QUARKUS_REST_CLIENT_SEQUENCE_SERVICE_URL", "http://127.0.0.1:" + options.sequencePort(),
+                "QUARKUS_REST_CLIENT_ENROLLMENT_SERVICE_URL", "http://127.0.0.1:" + options.enrollmentPort()));
+
+        demoAccount = step("demo account",
+                () -> DemoAccount.ensure(gatewayUrl(), adminKey, data.resolve("demo-account")));
+    }
+
+    private void startService(String module, int port, String databaseOwner, Map<String, String> extra)
+            throws Exception {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        environment.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database(databaseOwner)));
+        environment.put("QUARKUS_DATASOURCE_USERNAME", Postgres.USER);
+        environment.put("QUARKUS_DATASOURCE_PASSWORD", "");
+        environment.putAll(extra);
+        environment.putAll(options.extraEnvironment());
+        ServiceProcess service = step(module,
+                () -> ServiceProcess.start(options.root(), module, port, environment, options.dataDirectory()
+                        .resolve("run")));
+        services.add(service);
+        started.add(service);
+    }
+
+    private String database(String owner) {
+        return options.databasePrefix() + owner;
+    }
+
+    private <T> T step(String what, Step<T> step) throws Exception {
+        System.out.printf("  starting %s...%n", what);
+        long begin = System.nanoTime();
+        T result = step.run();
+        long millis = (System.nanoTime() - begin) / 1_000_000;
+        startupFigures.put(what, "ready in " + millis + " ms");
+        System.out.printf("  %s ready in %d ms%n", what, millis);
+        return result;
+    }
+
+    private void printSummary() {
+        String curl = "curl -s -X POST " + gatewayUrl() + "/v1/sequence -H \"Authorization: Bearer "
+                + demoToken() + "\" -H \"Content-Type: application/json\" "
+                + "--data '{\"name\": \"Welcome Series\", \"type\": \"normal\"}'";
+        System.out.println();
+        System.out.println("Processes:");
+        processFigures().forEach((name, figure) -> System.out.printf("  %-20s %s%n", name, figure));
+        System.out.println("Logs:        " + options.dataDirectory().resolve("run"));
+        System.out.println();
+        System.out.println("The sequences platform is running. Ctrl-C stops it.");
+        System.out.println("  Gateway:    " + gatewayUrl());
+        System.out.println("  Admin key:  " + adminKey + "   (header X-Admin-Key, for " + gatewayUrl()
+                + "/admin/v1)");
+        System.out.println("  Demo token: " + demoToken() + "   (account " + demoAccount.accountId() + ")");
+        System.out.println("  Try:        " + curl);
+    }
+
+    /** Drops the platform's databases and deletes its data folder. */
+    private static void wipe(Options options) throws IOException {
+        if (Ports.isListening("127.0.0.1", options.postgresPort())) {
+            try (Postgres postgres = Postgres.ensure(options.dataDirectory().resolve("postgres"),
+                    options.postgresPort())) {
+                for (String service : List.of("gateway", "sequences", "content", "enrollments")) {
+                    postgres.dropDatabaseIfExists(options.databasePrefix() + service);
+                }
+            }
+        }
+        if (Files.exists(options.dataDirectory())) {
+            try (Stream<Path> paths = Files.walk(options.dataDirectory())) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+        System.out.println("Wiped the platform's databases and " + options.dataDirectory());
+    }
+
+    private static String megabytes(long kilobytes) {
+        return kilobytes / 1024 + " MB resident";
+    }
+
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("  could not stop cleanly: " + e.getMessage());
+            }
+        }
+        started.clear();
+    }
+
+    @FunctionalInterface
+    private interface Step<T> {
+
+        T run() throws Exception;
+    }
+
+    /** The admin key of this data folder: made once at random, kept in a file readable only by its owner. */
+    static final class AdminKey {
+
+        private AdminKey() {
+        }
+
+        static String load(Path file) throws IOException {
+            if (Files.exists(file)) {
+                return Files.readString(file).trim();
+            }
+            byte[] random = new byte[24];
+            new SecureRandom().nextBytes(random);
+            String key = "adm_" + HexFormat.of().formatHex(random);
+            Files.writeString(file, key);
+            file.toFile().setReadable(false, false);
+            file.toFile().setReadable(true, true);
+            return key;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package me.wolfeo.sequences.local;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Points a {@code @QuarkusTest} application at the JVM's shared real servers ({@link LocalServers}).
+ *
+ * <p>
+ * Arguments: {@code database} (required), the PostgreSQL database of the service under test, created when
+ * missing; {@code s3-bucket} (optional), to start the S3 server with that bucket and configure the Quarkus S3
+ * client for it.
+ */
+public class LocalServersResource implements QuarkusTestResourceLifecycleManager {
+
+    private String database;
+    private String s3Bucket;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        database = initArgs.get("database");
+        s3Bucket = initArgs.get("s3-bucket");
+        if (database == null) {
+            throw new IllegalArgumentException("LocalServersResource needs the 'database' argument");
+        }
+    }
+
+    @Override
+    public Map<String, String> start() {
+        LocalServers servers = LocalServers.shared();
+        Map<String, String> config = new HashMap<>();
+        config.put("kafka.bootstrap.servers", servers.kafkaBootstrapServers());
+        config.put("quarkus.datasource.jdbc.url", servers.database(database));
+        config.put("quarkus.datasource.username", servers.postgresUser());
+        config.put("quarkus.datasource.password", "");
+        if (s3Bucket != null) {
+            config.put("quarkus.s3.endpoint-override", servers.s3Endpoint(s3Bucket));
+            config.put("quarkus.s3.aws.region", LocalServers.S3_REGION);
+            config.put("quarkus.s3.aws.credentials.type", "static");
+            config.put("quarkus.s3.aws.credentials.static-provider.access-key-id", LocalServers.S3_ACCESS_KEY);
+            config.put("quarkus.s3.aws.credentials.static-provider.secret-access-key", LocalServers.S3_SECRET_KEY);
+        }
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // The servers are shared by every test class of the JVM and stop when it exits.
+    }
+}

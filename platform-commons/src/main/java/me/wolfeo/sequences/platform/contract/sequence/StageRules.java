@@ -1,0 +1,26 @@
+package me.wolfeo.sequences.platform.contract.sequence;
+
+import java.util.List;
+
+/** The limits of a stage that both the gateway (on input) and sequence-service (on commands) enforce. */
+public final class StageRules {
+
+    public static final int NAME_MAX_LENGTH = 255;
+    public static final String SEND_EMAIL = "send_email";
+    public static final List<String> STAGE_TYPES = List.of(SEND_EMAIL, "send_sms", "action");
+    /** The spec marks {@code stage_type} optional; an email step is the common case. */
+    public static final String DEFAULT_STAGE_TYPE = SEND_EMAIL;
+    /** Hours, days, weeks, in seconds. */
+    public static final List<Integer> TIME_TYPES = List.of(3600, 86400, 604800);
+    public static final int DEFAULT_TIME_TYPE = 86400;
+    public static final int DEFAULT_TIME_VALUE = 1;
+    public static final int TIME_VALUE_MAX = 1000;
+
+    private StageRules() {
+    }
+
+    /** The name of a stage created without one. */
+    public static String defaultName(int step) {
+        return "Step " + step;
+    }
+}

@@ -1,0 +1,17 @@
+package me.wolfeo.sequences.platform.messaging;
+
+/** The error codes that services put in replies; the gateway maps each to an HTTP status. */
+public final class ErrorCodes {
+
+    public static final String NOT_FOUND = "NOT_FOUND";
+    public static final String VALIDATION_ERROR = "VALIDATION_ERROR";
+    public static final String STAGE_NOT_EMAIL = "STAGE_NOT_EMAIL";
+    public static final String ALREADY_ENROLLED = "ALREADY_ENROLLED";
+    /** The same idempotency key was sent again with a different request. */
+    public static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
+    /** The service could not process the message; it went to the dead-letter topic. */
+    public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+
+    private ErrorCodes() {
+    }
+}

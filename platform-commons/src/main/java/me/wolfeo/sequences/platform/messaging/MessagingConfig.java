@@ -1,0 +1,86 @@
+package me.wolfeo.sequences.platform.messaging;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the platform's messaging mechanisms; every one has a local default and an env override. */
+@ConfigMapping(prefix = "platform.messaging")
+public interface MessagingConfig {
+
+    /** Kafka bootstrap servers, shared with the SmallRye connector (env KAFKA_BOOTSTRAP_SERVERS). */
+    @WithDefault("${kafka.bootstrap.servers:localhost:9092}")
+    String bootstrapServers();
+
+    /** Name of this service in message sources and logs. */
+    @WithDefault("${quarkus.application.name}")
+    String source();
+
+    Producer producer();
+
+    Requests requests();
+
+    Outbox outbox();
+
+    Inbox inbox();
+
+    interface Producer {
+
+        /** 0 on the request path: kafka-clients 4 waits 5 ms by default to fill batches. */
+        @WithDefault("0")
+        int lingerMs();
+
+        /** The largest message this service sends (email HTML travels in content commands). */
+        @WithDefault("4194304")
+        int maxRequestSize();
+
+        @WithDefault("lz4")
+        String compressionType();
+    }
+
+    interface Requests {
+
+        /** The topic replies come back on. */
+        @WithDefault("gateway.replies")
+        String replyTopic();
+
+        /** How long a requester waits for a reply before giving up (the caller then answers 504). */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** How long the reply listener blocks in one poll. */
+        @WithDefault("100ms")
+        Duration pollTimeout();
+    }
+
+    interface Outbox {
+
+        /** Off in services that never emit events (the gateway): no relay thread, no inbound processing. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The relay sends rows at once after each commit; this is its fallback poll for other writers. */
+        @WithDefault("500ms")
+        Duration pollInterval();
+
+        @WithDefault("500")
+        int batchSize();
+
+        /** Wait before retrying after the broker or the database failed. */
+        @WithDefault("1s")
+        Duration retryBackoff();
+    }
+
+    interface Inbox {
+
+        /** How long processed message ids (and so idempotency keys) are remembered. */
+        @WithDefault("P7D")
+        Duration retention();
+
+        /** When to delete expired processed message ids. */
+        @WithDefault("1h")
+        Duration cleanupInterval();
+    }
+
+}

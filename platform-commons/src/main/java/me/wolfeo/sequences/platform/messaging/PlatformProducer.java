@@ -1,0 +1,78 @@
+package me.wolfeo.sequences.platform.messaging;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The service's one Kafka producer for everything it sends itself (requests, replies, outbox rows): acks from
+ * all in-sync replicas, idempotent, no linger. Created on first use.
+ */
+@ApplicationScoped
+public class PlatformProducer {
+
+    private final MessagingConfig config;
+    private volatile Producer<String, byte[]> producer;
+
+    public PlatformProducer(MessagingConfig config) {
+        this.config = config;
+    }
+
+    public CompletableFuture<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
+        CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
+        producer().send(record, (metadata, error) -> {
+            if (error == null) {
+                result.complete(metadata);
+            } else {
+                result.completeExceptionally(error);
+            }
+        });
+        return result;
+    }
+
+    private Producer<String, byte[]> producer() {
+        Producer<String, byte[]> current = producer;
+        if (current == null) {
+            synchronized (this) {
+                current = producer;
+                if (current == null) {
+                    current = new KafkaProducer<>(settings(), new StringSerializer(), new ByteArraySerializer());
+                    producer = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    private Map<String, Object> settings() {
+        return Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
+                ProducerConfig.CLIENT_ID_CONFIG, config.source() + "-platform-producer",
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, config.producer().lingerMs(),
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, config.producer().maxRequestSize(),
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, config.producer().compressionType(),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+    }
+
+    @PreDestroy
+    void close() {
+        Producer<String, byte[]> current = producer;
+        if (current != null) {
+            current.close(Duration.ofSeconds(5));
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package me.wolfeo.sequences.platform.messaging.inbound;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.jboss.logging.Logger;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import me.wolfeo.sequences.platform.Failures;
+import me.wolfeo.sequences.platform.messaging.CommandRejectedException;
+import me.wolfeo.sequences.platform.messaging.Envelope;
+import me.wolfeo.sequences.platform.messaging.ErrorCodes;
+import me.wolfeo.sequences.platform.messaging.InvalidMessageException;
+import me.wolfeo.sequences.platform.messaging.MessageCodec;
+import me.wolfeo.sequences.platform.messaging.MessageHeaders;
+import me.wolfeo.sequences.platform.messaging.MessagingConfig;
+import me.wolfeo.sequences.platform.messaging.PlatformProducer;
+import me.wolfeo.sequences.platform.messaging.Problem;
+import me.wolfeo.sequences.platform.messaging.Reply;
+import me.wolfeo.sequences.platform.messaging.outbox.Outbox;
+
+/**
+ * Processes a batch of inbound Kafka records exactly once in effect: in one database transaction it skips the
+ * messages already processed (answering them with their first reply), applies the others through their handlers,
+ * records their ids, and routes every message that can never succeed to the dead-letter topic
+ * ({@code <topic>.dlq}) with the reason. Replies go to the requester after the commit.
+ *
+ * <p>
+ * When the batch transaction fails unexpectedly, each record is retried in a transaction of its own, so one
+ * poison record cannot hold back the others; a record that still fails goes to the dead-letter topic.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "platform.messaging.outbox.enabled", stringValue = "true", enableIfMissing = true)
+public class InboundBatchProcessor {
+
+    private static final Logger LOG = Logger.getLogger(InboundBatchProcessor.class);
+    private static final int ATTEMPTS_ALONE = 3;
+
+    private final Inbox inbox;
+    private final Outbox outbox;
+    private final MessageCodec codec;
+    private final PlatformProducer producer;
+    private final String consumerName;
+
+    public InboundBatchProcessor(Inbox inbox, Outbox outbox, MessageCodec codec, PlatformProducer producer,
+            MessagingConfig config) {
+        this.inbox = inbox;
+        this.outbox = outbox;
+        this.codec = codec;
+        this.producer = producer;
+        this.consumerName = config.source();
+    }
+
+    public void process(Iterable<ConsumerRecord<String, byte[]>> batch, MessageHandlers handlers) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        batch.forEach(records::add);
+        if (records.isEmpty()) {
+            return;
+        }
+        List<Outcome> outcomes;
+        try {
+            outcomes = QuarkusTransaction.requiringNew().call(() -> applyAll(records, handlers));
+        } catch (RuntimeException batchFailure) {
+            LOG.debugf("A batch of %d records failed (%s); processing them one at a time", records.size(),
+                    Failures.describe(batchFailure));
+            outcomes = new ArrayList<>();
+            for (ConsumerRecord<String, byte[]> record : records) {
+                outcomes.addAll(processAlone(record, handlers));
+            }
+        }
+        outcomes.forEach(this::sendReply);
+    }
+
+    private List<Outcome> processAlone(ConsumerRecord<String, byte[]> record, MessageHandlers handlers) {
+        RuntimeException failure = null;
+        for (int attempt = 1; attempt <= ATTEMPTS_ALONE; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> applyAll(List.of(record), handlers));
+            } catch (RuntimeException e) {
+                failure = e;
+                pause(attempt * 100L);
+            }
+        }
+        String reason = "Processing failed: " + Failures.describe(failure);
+        LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
+        QuarkusTransaction.requiringNew().run(() -> deadLetter(record, reason));
+        return List.of(new Outcome(record, Reply.rejected(Problem.of(ErrorCodes.INTERNAL_ERROR,
+                "The request could not be processed; it was kept for investigation."))));
+    }
+
+    private List<Outcome> applyAll(List<ConsumerRecord<String, byte[]>> records, MessageHandlers handlers) {
+        List<Decoded> decoded = records.stream().map(this::decode).toList();
+        Map<String, ProcessedMessage> known = inbox.find(decoded.stream()
+                .filter(Decoded::valid).map(Decoded::inboxKey).distinct().toList());
+        Map<String, Inbox.ProcessedEntry> processed = new LinkedHashMap<>();
+        List<Outcome> outcomes = new ArrayList<>(records.size());
+        for (Decoded message : decoded) {
+            if (!message.valid()) {
+                deadLetter(message.record(), message.invalidReason());
+                outcomes.add(new Outcome(message.record(), invalid(message.invalidReason())));
+                continue;
+            }
+            ProcessedMessage prior = Optional.ofNullable(known.get(message.inboxKey()))
+                    .orElseGet(() -> Optional.ofNullable(processed.get(message.inboxKey()))
+                            .map(Inbox.ProcessedEntry::message).orElse(null));
+            if (prior != null) {
+                outcomes.add(new Outcome(message.record(), replayed(prior, message)));
+                continue;
+            }
+            Reply reply = apply(message, handlers);
+            processed.put(message.inboxKey(), new Inbox.ProcessedEntry(message.envelope().type(),
+                    new ProcessedMessage(message.fingerprint(), codec.encode(reply))));
+            outcomes.add(new Outcome(message.record(), reply));
+        }
+        inbox.record(processed);
+        return outcomes;
+    }
+
+    private Reply apply(Decoded message, MessageHandlers handlers) {
+        Envelope envelope = message.envelope();
+        Optional<MessageHandler> handler = handlers.forType(envelope.type(), envelope.version());
+        if (handler.isEmpty()) {
+            String reason = "Unknown message type '" + envelope.type() + "' version " + envelope.version();
+            deadLetter(message.record(), reason);
+            return invalid(reason);
+        }
+        try {
+            Object data = handler.get().handle(envelope);
+            return Reply.ok(data == null ? null : codec.toTree(data));
+        } catch (CommandRejectedException rejected) {
+            return Reply.rejected(rejected.problem());
+        } catch (InvalidMessageException invalid) {
+            deadLetter(message.record(), invalid.getMessage());
+            return invalid(invalid.getMessage());
+        }
+    }
+
+    private Reply replayed(ProcessedMessage prior, Decoded message) {
+        if (!prior.fingerprint().equals(message.fingerprint())) {
+            return Reply.rejected(Problem.of(ErrorCodes.IDEMPOTENCY_KEY_REUSED,
+                    "This idempotency key was already used for a different request."));
+        }
+        return prior.reply() == null ? Reply.ok(null) : codec.decodeReply(prior.reply());
+    }
+
+    private Decoded decode(ConsumerRecord<String, byte[]> record) {
+        try {
+            Envelope envelope = codec.decodeEnvelope(record.value());
+            String inboxKey = envelope.accountId() + "/" + envelope.id();
+            return new Decoded(record, envelope, inboxKey, fingerprint(envelope), null);
+        } catch (InvalidMessageException e) {
+            return new Decoded(record, null, null, null, e.getMessage());
+        }
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Header header : record.headers()) {
+            headers.put(header.key(), header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8));
+        }
+        headers.put(MessageHeaders.DEAD_LETTER_REASON, reason);
+        headers.put(MessageHeaders.DEAD_LETTER_TOPIC, record.topic());
+        headers.put(MessageHeaders.DEAD_LETTER_PARTITION, Integer.toString(record.partition()));
+        headers.put(MessageHeaders.DEAD_LETTER_OFFSET, Long.toString(record.offset()));
+        headers.put(MessageHeaders.DEAD_LETTER_CONSUMER, consumerName);
+        outbox.publishRaw(record.topic() + ".dlq", record.key(), headers, record.value());
+        LOG.infof("Dead-lettered %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
+    }
+
+    private void sendReply(Outcome outcome) {
+        Optional<String> replyTo = header(outcome.record(), MessageHeaders.REPLY_TO);
+        Optional<String> correlationId = header(outcome.record(), MessageHeaders.CORRELATION_ID);
+        if (replyTo.isEmpty() || correlationId.isEmpty()) {
+            return;
+        }
+        ProducerRecord<String, byte[]> reply = new ProducerRecord<>(replyTo.get(), correlationId.get(),
+                codec.encode(outcome.reply()));
+        reply.headers().add(MessageHeaders.CORRELATION_ID, correlationId.get().getBytes(StandardCharsets.UTF_8));
+        producer.send(reply).exceptionally(error -> {
+            LOG.warnf("Cannot send the reply %s to %s: %s", correlationId.get(), replyTo.get(),
+                    Failures.describe(error));
+            return null;
+        });
+    }
+
+    private static Reply invalid(String reason) {
+        return Reply.rejected(Problem.of(ErrorCodes.VALIDATION_ERROR, reason));
+    }
+
+    private static Optional<String> header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null
+                ? Optional.empty()
+                : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
+    }
+
+    private static String fingerprint(Envelope envelope) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((envelope.type() + "\n" + envelope.version() + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update(envelope.data().toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Decoded(ConsumerRecord<String, byte[]> record, Envelope envelope, String inboxKey,
+            String fingerprint, String invalidReason) {
+
+        boolean valid() {
+            return invalidReason == null;
+        }
+    }
+
+    private record Outcome(ConsumerRecord<String, byte[]> record, Reply reply) {
+    }
+}

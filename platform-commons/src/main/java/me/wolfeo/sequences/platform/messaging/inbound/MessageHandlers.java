@@ -1,0 +1,49 @@
+package me.wolfeo.sequences.platform.messaging.inbound;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The handlers of one consumer, by message type and version. */
+public final class MessageHandlers {
+
+    private final Map<String, MessageHandler> handlers;
+
+    private MessageHandlers(Map<String, MessageHandler> handlers) {
+        this.handlers = Map.copyOf(handlers);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Optional<MessageHandler> forType(String type, int version) {
+        return Optional.ofNullable(handlers.get(key(type, version)));
+    }
+
+    public Set<String> types() {
+        return new TreeSet<>(handlers.keySet());
+    }
+
+    private static String key(String type, int version) {
+        return type + " v" + version;
+    }
+
+    public static final class Builder {
+
+        private final Map<String, MessageHandler> handlers = new HashMap<>();
+
+        public Builder on(String type, int version, MessageHandler handler) {
+            if (handlers.putIfAbsent(key(type, version), handler) != null) {
+                throw new IllegalArgumentException("Two handlers for " + key(type, version));
+            }
+            return this;
+        }
+
+        public MessageHandlers build() {
+            return new MessageHandlers(handlers);
+        }
+    }
+}

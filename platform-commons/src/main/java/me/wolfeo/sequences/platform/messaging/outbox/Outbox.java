@@ -1,0 +1,84 @@
+package me.wolfeo.sequences.platform.messaging.outbox;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+
+import me.wolfeo.sequences.platform.messaging.Envelope;
+import me.wolfeo.sequences.platform.messaging.MessageCodec;
+import me.wolfeo.sequences.platform.messaging.MessageHeaders;
+import me.wolfeo.sequences.platform.messaging.MessagingConfig;
+
+/**
+ * Where a service writes the messages it emits, in the same database transaction as the state change they
+ * describe. Nothing reaches Kafka unless that transaction commits; the {@link OutboxRelay} then sends it.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "platform.messaging.outbox.enabled", stringValue = "true", enableIfMissing = true)
+public class Outbox {
+
+    private final OutboxStore store;
+    private final OutboxRelay relay;
+    private final MessageCodec codec;
+    private final TransactionSynchronizationRegistry transactions;
+    private final String source;
+
+    public Outbox(OutboxStore store, OutboxRelay relay, MessageCodec codec,
+            TransactionSynchronizationRegistry transactions, MessagingConfig config) {
+        this.store = store;
+        this.relay = relay;
+        this.codec = codec;
+        this.transactions = transactions;
+        this.source = config.source();
+    }
+
+    /** Adds an event or command to the current transaction's outgoing messages. */
+    public void publish(String topic, String key, Envelope message) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(MessageHeaders.CE_SPEC_VERSION, "1.0");
+        headers.put(MessageHeaders.CE_ID, message.id());
+        headers.put(MessageHeaders.CE_TYPE, message.type());
+        headers.put(MessageHeaders.CE_SOURCE, source);
+        headers.put(MessageHeaders.CE_TIME, message.occurredAt().toString());
+        headers.put(MessageHeaders.CONTENT_TYPE, "application/json");
+        write(List.of(new OutboxMessage(0, topic, key, headers, codec.encode(message))));
+    }
+
+    /** Adds a raw record (a dead letter, say) to the current transaction's outgoing messages. */
+    public void publishRaw(String topic, String key, Map<String, String> headers, byte[] payload) {
+        write(List.of(new OutboxMessage(0, topic, key, headers, payload == null ? new byte[0] : payload)));
+    }
+
+    private void write(List<OutboxMessage> messages) {
+        store.insert(new ArrayList<>(messages));
+        wakeRelayAfterCommit();
+    }
+
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(Outbox.class) != null) {
+            return;
+        }
+        transactions.putResource(Outbox.class, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
+    }
+}

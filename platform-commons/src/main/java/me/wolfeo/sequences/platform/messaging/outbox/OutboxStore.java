@@ -1,0 +1,101 @@
+package me.wolfeo.sequences.platform.messaging.outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.properties.IfBuildProperty;
+
+/**
+ * SQL on the {@code platform_outbox} table. Every method runs in the caller's transaction: the datasource hands
+ * out the connection that is already enlisted in it, the same one Hibernate uses.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "platform.messaging.outbox.enabled", stringValue = "true", enableIfMissing = true)
+public class OutboxStore {
+
+    /** Only one relay per service database sends at a time, so events leave in the order they were written. */
+    private static final long RELAY_LOCK = 0x5E9_0_0B0L;
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
+    };
+
+    private final AgroalDataSource dataSource;
+    private final ObjectMapper mapper;
+
+    public OutboxStore(AgroalDataSource dataSource, ObjectMapper mapper) {
+        this.dataSource = dataSource;
+        this.mapper = mapper;
+    }
+
+    public void insert(List<OutboxMessage> messages) {
+        String sql = "INSERT INTO platform_outbox (topic, message_key, headers, payload) VALUES (?, ?, ?, ?)";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(sql)) {
+            for (OutboxMessage message : messages) {
+                insert.setString(1, message.topic());
+                insert.setString(2, message.key());
+                insert.setString(3, mapper.writeValueAsString(message.headers()));
+                insert.setBytes(4, message.payload());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write to the outbox", e);
+        }
+    }
+
+    /** Takes the relay lock for the current transaction; false when another instance holds it. */
+    public boolean tryLockRelay() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, RELAY_LOCK);
+            try (ResultSet result = lock.executeQuery()) {
+                result.next();
+                return result.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot take the outbox relay lock", e);
+        }
+    }
+
+    public List<OutboxMessage> oldest(int limit) {
+        String sql = "SELECT id, topic, message_key, headers, payload FROM platform_outbox ORDER BY id LIMIT ?";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setInt(1, limit);
+            List<OutboxMessage> messages = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    messages.add(new OutboxMessage(rows.getLong(1), rows.getString(2), rows.getString(3),
+                            mapper.readValue(rows.getString(4), HEADERS), rows.getBytes(5)));
+                }
+            }
+            return messages;
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read the outbox", e);
+        }
+    }
+
+    public void delete(List<OutboxMessage> messages) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM platform_outbox WHERE id = ANY (?)")) {
+            Long[] ids = messages.stream().map(OutboxMessage::id).toArray(Long[]::new);
+            delete.setArray(1, connection.createArrayOf("bigint", ids));
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot delete sent outbox rows", e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package me.wolfeo.sequences.sequenceservice.sequence;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import me.wolfeo.sequences.platform.contract.sequence.SequenceData;
+
+/** A sequence of timed steps, owned by one account. */
+@Entity
+@Table(name = "sequences")
+public class Sequence {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "account_id", nullable = false, updatable = false)
+    public long accountId;
+
+    @Column(nullable = false)
+    public String name;
+
+    /** {@code normal} or {@code inverted}. */
+    @Column(nullable = false)
+    public String type;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    public SequenceData toData() {
+        return new SequenceData(id, name, type, createdAt);
+    }
+}

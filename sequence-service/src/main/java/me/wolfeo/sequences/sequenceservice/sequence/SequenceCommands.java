@@ -1,0 +1,73 @@
+package me.wolfeo.sequences.sequenceservice.sequence;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import me.wolfeo.sequences.platform.contract.sequence.CreateSequence;
+import me.wolfeo.sequences.platform.contract.sequence.DeleteSequence;
+import me.wolfeo.sequences.platform.contract.sequence.Deleted;
+import me.wolfeo.sequences.platform.contract.sequence.SequenceData;
+import me.wolfeo.sequences.platform.contract.sequence.SequenceRules;
+import me.wolfeo.sequences.platform.messaging.CommandRejectedException;
+import me.wolfeo.sequences.platform.messaging.Envelope;
+import me.wolfeo.sequences.platform.messaging.MessageCodec;
+import me.wolfeo.sequences.sequenceservice.stage.StageRepository;
+
+/** Applies the sequence commands; each runs inside the inbound batch's transaction. */
+@ApplicationScoped
+public class SequenceCommands {
+
+    private final SequenceRepository sequences;
+    private final StageRepository stages;
+    private final SequenceEvents events;
+    private final MessageCodec codec;
+
+    public SequenceCommands(SequenceRepository sequences, StageRepository stages, SequenceEvents events,
+            MessageCodec codec) {
+        this.sequences = sequences;
+        this.stages = stages;
+        this.events = events;
+        this.codec = codec;
+    }
+
+    public SequenceData create(Envelope message) {
+        CreateSequence command = codec.data(message, CreateSequence.class);
+        String name = command.name();
+        if (name == null || name.isBlank()) {
+            throw CommandRejectedException.invalidField("name", "The name field is required.");
+        }
+        if (name.length() > SequenceRules.NAME_MAX_LENGTH) {
+            throw CommandRejectedException.invalidField("name",
+                    "The name may not be greater than " + SequenceRules.NAME_MAX_LENGTH + " characters.");
+        }
+        String type = command.type() == null ? SequenceRules.DEFAULT_TYPE : command.type();
+        if (!SequenceRules.TYPES.contains(type)) {
+            throw CommandRejectedException.invalidField("type", "The selected type is invalid.");
+        }
+        Sequence sequence = new Sequence();
+        sequence.accountId = message.accountId();
+        sequence.name = name;
+        sequence.type = type;
+        sequence.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        sequences.persist(sequence);
+        events.created(sequence);
+        return sequence.toData();
+    }
+
+    public Deleted delete(Envelope message) {
+        DeleteSequence command = codec.data(message, DeleteSequence.class);
+        if (command.sequenceId() == null) {
+            throw CommandRejectedException.invalidField("sequence_id", "The sequence id field is required.");
+        }
+        Sequence sequence = sequences.lockOwned(message.accountId(), command.sequenceId())
+                .orElseThrow(() -> CommandRejectedException.notFound("Sequence not found."));
+        List<Long> stageIds = stages.idsInSequence(sequence.id);
+        stages.deleteInSequence(sequence.id);
+        sequences.delete(sequence);
+        events.deleted(sequence, stageIds);
+        return Deleted.YES;
+    }
+}
