@@ -25,6 +25,8 @@ public interface MessagingConfig {
 
     Inbox inbox();
 
+    Inbound inbound();
+
     interface Producer {
 
         /** 0 on the request path: kafka-clients 4 waits 5 ms by default to fill batches. */
@@ -70,6 +72,17 @@ public interface MessagingConfig {
         /** Wait before retrying after the broker or the database failed. */
         @WithDefault("1s")
         Duration retryBackoff();
+    }
+
+    interface Inbound {
+
+        /**
+         * How long a message that fails because a server it needs is down (database, S3, another service) is
+         * retried before the consumer gives up and reports itself unhealthy. Such a message never goes to the
+         * dead-letter topic: only a message that fails by itself does.
+         */
+        @WithDefault("5m")
+        Duration outageTolerance();
     }
 
     interface Inbox {

@@ -39,7 +39,7 @@ public class SequenceCommands {
         if (name == null || name.isBlank()) {
             throw CommandRejectedException.invalidField("name", "The name field is required.");
         }
-        if (name.length() > SequenceRules.NAME_MAX_LENGTH) {
+        if (name.codePointCount(0, name.length()) > SequenceRules.NAME_MAX_LENGTH) {
             throw CommandRejectedException.invalidField("name",
                     "The name may not be greater than " + SequenceRules.NAME_MAX_LENGTH + " characters.");
         }

@@ -9,7 +9,7 @@ record StageSettings(String name, String stageType, int timeValue, int timeType)
 
     static StageSettings of(CreateStage command) {
         String name = command.name();
-        if (name != null && (name.isBlank() || name.length() > StageRules.NAME_MAX_LENGTH)) {
+        if (name != null && (name.isBlank() || name.codePointCount(0, name.length()) > StageRules.NAME_MAX_LENGTH)) {
             throw CommandRejectedException.invalidField("name", "The name must be 1 to "
                     + StageRules.NAME_MAX_LENGTH + " characters.");
         }

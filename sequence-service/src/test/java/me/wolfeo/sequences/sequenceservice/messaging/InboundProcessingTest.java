@@ -21,6 +21,7 @@ import me.wolfeo.sequences.platform.contract.sequence.SequenceData;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceMessageTypes;
 import me.wolfeo.sequences.platform.messaging.ErrorCodes;
 import me.wolfeo.sequences.platform.messaging.Reply;
+import me.wolfeo.sequences.platform.testing.MessagingTestClient;
 import me.wolfeo.sequences.sequenceservice.sequence.SequenceRepository;
 
 /** The shared inbound mechanism, as sequence-service uses it: exactly-once effect and dead letters. */
@@ -28,19 +29,21 @@ import me.wolfeo.sequences.sequenceservice.sequence.SequenceRepository;
 class InboundProcessingTest {
 
     @Inject
-    CommandClient client;
+    MessagingTestClient client;
     @Inject
     SequenceRepository sequences;
 
-    private final long account = CommandClient.newAccount();
+    private final long account = MessagingTestClient.newAccount();
 
     @Test
     void aRedeliveredCommandIsAppliedOnceAndAnsweredWithItsFirstReply() {
         String commandId = UUID.randomUUID().toString();
         CreateSequence create = new CreateSequence("Once", "normal");
 
-        Reply first = client.send(commandId, SequenceMessageTypes.CREATE_SEQUENCE, account, create);
-        Reply again = client.send(commandId, SequenceMessageTypes.CREATE_SEQUENCE, account, create);
+        Reply first = client.send(Topics.SEQUENCE_COMMANDS, commandId, SequenceMessageTypes.CREATE_SEQUENCE, account,
+                create);
+        Reply again = client.send(Topics.SEQUENCE_COMMANDS, commandId, SequenceMessageTypes.CREATE_SEQUENCE, account,
+                create);
 
         assertThat(client.ok(again, SequenceData.class)).isEqualTo(client.ok(first, SequenceData.class));
         assertThat(sequences.countOwned(account)).isEqualTo(1);
@@ -49,10 +52,10 @@ class InboundProcessingTest {
     @Test
     void aCommandIdReusedForADifferentCommandIsRefused() {
         String commandId = UUID.randomUUID().toString();
-        client.ok(client.send(commandId, SequenceMessageTypes.CREATE_SEQUENCE, account,
+        client.ok(client.send(Topics.SEQUENCE_COMMANDS, commandId, SequenceMessageTypes.CREATE_SEQUENCE, account,
                 new CreateSequence("First", "normal")), SequenceData.class);
 
-        Reply reused = client.send(commandId, SequenceMessageTypes.CREATE_SEQUENCE, account,
+        Reply reused = client.send(Topics.SEQUENCE_COMMANDS, commandId, SequenceMessageTypes.CREATE_SEQUENCE, account,
                 new CreateSequence("Second", "normal"));
 
         assertThat(reused.error().code()).isEqualTo(ErrorCodes.IDEMPOTENCY_KEY_REUSED);
@@ -62,11 +65,11 @@ class InboundProcessingTest {
     @Test
     void theSameCommandIdInTwoAccountsIsTwoCommands() {
         String commandId = UUID.randomUUID().toString();
-        long other = CommandClient.newAccount();
+        long other = MessagingTestClient.newAccount();
 
-        client.ok(client.send(commandId, SequenceMessageTypes.CREATE_SEQUENCE, account,
+        client.ok(client.send(Topics.SEQUENCE_COMMANDS, commandId, SequenceMessageTypes.CREATE_SEQUENCE, account,
                 new CreateSequence("Mine", "normal")), SequenceData.class);
-        client.ok(client.send(commandId, SequenceMessageTypes.CREATE_SEQUENCE, other,
+        client.ok(client.send(Topics.SEQUENCE_COMMANDS, commandId, SequenceMessageTypes.CREATE_SEQUENCE, other,
                 new CreateSequence("Theirs", "normal")), SequenceData.class);
 
         assertThat(sequences.countOwned(account)).isEqualTo(1);
@@ -79,11 +82,12 @@ class InboundProcessingTest {
         String key = Long.toString(account);
         client.kafka().send(Topics.SEQUENCE_COMMANDS, key, marker.getBytes(StandardCharsets.UTF_8), Map.of());
 
-        Reply after = client.send(SequenceMessageTypes.CREATE_SEQUENCE, account, new CreateSequence("After", null));
+        Reply after = client.send(Topics.SEQUENCE_COMMANDS, SequenceMessageTypes.CREATE_SEQUENCE, account,
+                new CreateSequence("After", null));
 
         assertThat(after.isOk()).isTrue();
         List<ConsumerRecord<String, byte[]>> dead = client.kafka().readContaining(
-                Topics.deadLetter(Topics.SEQUENCE_COMMANDS), marker, 1, CommandClient.patience());
+                Topics.deadLetter(Topics.SEQUENCE_COMMANDS), marker, 1, MessagingTestClient.patience());
         assertThat(dead).hasSize(1);
         assertThat(KafkaTestClient.header(dead.get(0), "dead-letter-reason"))
                 .isEqualTo("The message is not valid JSON");
@@ -95,12 +99,13 @@ class InboundProcessingTest {
     void aMessageOfAnUnknownTypeIsDeadLetteredAndItsRequesterToldWhy() {
         String marker = UUID.randomUUID().toString();
 
-        Reply reply = client.send(SequenceMessageTypes.CREATE_SEQUENCE + ".bogus", account, Map.of("marker", marker));
+        Reply reply = client.send(Topics.SEQUENCE_COMMANDS, SequenceMessageTypes.CREATE_SEQUENCE + ".bogus", account,
+                Map.of("marker", marker));
 
         assertThat(reply.error().code()).isEqualTo(ErrorCodes.VALIDATION_ERROR);
         assertThat(reply.error().message()).contains("Unknown message type");
         List<ConsumerRecord<String, byte[]>> dead = client.kafka().readContaining(
-                Topics.deadLetter(Topics.SEQUENCE_COMMANDS), marker, 1, CommandClient.patience());
+                Topics.deadLetter(Topics.SEQUENCE_COMMANDS), marker, 1, MessagingTestClient.patience());
         assertThat(KafkaTestClient.header(dead.get(0), "dead-letter-reason"))
                 .isEqualTo("Unknown message type 'sequence.create.bogus' version 1");
     }
@@ -113,7 +118,7 @@ class InboundProcessingTest {
         client.kafka().send(Topics.SEQUENCE_COMMANDS, "k", envelope);
 
         List<ConsumerRecord<String, byte[]>> dead = client.kafka().readContaining(
-                Topics.deadLetter(Topics.SEQUENCE_COMMANDS), marker, 1, CommandClient.patience());
+                Topics.deadLetter(Topics.SEQUENCE_COMMANDS), marker, 1, MessagingTestClient.patience());
 
         assertThat(KafkaTestClient.header(dead.get(0), "dead-letter-reason"))
                 .isEqualTo("The message has no integer 'account_id'");

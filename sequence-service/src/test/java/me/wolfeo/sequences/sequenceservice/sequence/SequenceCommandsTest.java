@@ -25,14 +25,14 @@ import me.wolfeo.sequences.platform.contract.sequence.SequenceMessageTypes;
 import me.wolfeo.sequences.platform.contract.sequence.StageData;
 import me.wolfeo.sequences.platform.messaging.ErrorCodes;
 import me.wolfeo.sequences.platform.messaging.Reply;
-import me.wolfeo.sequences.sequenceservice.messaging.CommandClient;
+import me.wolfeo.sequences.platform.testing.MessagingTestClient;
 import me.wolfeo.sequences.sequenceservice.stage.StageRepository;
 
 @QuarkusTest
 class SequenceCommandsTest {
 
     @Inject
-    CommandClient client;
+    MessagingTestClient client;
     @Inject
     SequenceRepository sequences;
     @Inject
@@ -40,11 +40,11 @@ class SequenceCommandsTest {
     @Inject
     ObjectMapper mapper;
 
-    private final long account = CommandClient.newAccount();
+    private final long account = MessagingTestClient.newAccount();
 
     @Test
     void createRepliesWithTheNewSequenceAndStoresIt() {
-        Reply reply = client.send(SequenceMessageTypes.CREATE_SEQUENCE, account,
+        Reply reply = client.send(Topics.SEQUENCE_COMMANDS, SequenceMessageTypes.CREATE_SEQUENCE, account,
                 new CreateSequence("Welcome Series", "inverted"));
 
         SequenceData created = client.ok(reply, SequenceData.class);
@@ -59,19 +59,21 @@ class SequenceCommandsTest {
 
     @Test
     void createDefaultsTheTypeToNormal() {
-        SequenceData created = client.ok(client.send(SequenceMessageTypes.CREATE_SEQUENCE, account,
-                new CreateSequence("No type", null)), SequenceData.class);
+        SequenceData created = client
+                .ok(client.send(Topics.SEQUENCE_COMMANDS, SequenceMessageTypes.CREATE_SEQUENCE, account,
+                        new CreateSequence("No type", null)), SequenceData.class);
 
         assertThat(created.type()).isEqualTo("normal");
     }
 
     @Test
     void createAnnouncesTheSequenceOnTheEventsTopic() throws Exception {
-        SequenceData created = client.ok(client.send(SequenceMessageTypes.CREATE_SEQUENCE, account,
-                new CreateSequence("Announced", "normal")), SequenceData.class);
+        SequenceData created = client
+                .ok(client.send(Topics.SEQUENCE_COMMANDS, SequenceMessageTypes.CREATE_SEQUENCE, account,
+                        new CreateSequence("Announced", "normal")), SequenceData.class);
 
         List<ConsumerRecord<String, byte[]>> events = client.kafka().read(Topics.SEQUENCE_EVENTS,
-                record -> Long.toString(created.id()).equals(record.key()), 1, CommandClient.patience());
+                record -> Long.toString(created.id()).equals(record.key()), 1, MessagingTestClient.patience());
         assertThat(events).hasSize(1);
         JsonNode event = mapper.readTree(events.get(0).value());
         assertThat(event.path("type").asText()).isEqualTo("sequence.created");
@@ -86,10 +88,11 @@ class SequenceCommandsTest {
     void createRefusesABlankTooLongOrUntypedSequenceAndStoresNothing() {
         long before = sequences.countOwned(account);
 
-        Reply blank = client.send(SequenceMessageTypes.CREATE_SEQUENCE, account, new CreateSequence("  ", null));
-        Reply tooLong = client.send(SequenceMessageTypes.CREATE_SEQUENCE, account,
+        Reply blank = client.send(Topics.SEQUENCE_COMMANDS, SequenceMessageTypes.CREATE_SEQUENCE, account,
+                new CreateSequence("  ", null));
+        Reply tooLong = client.send(Topics.SEQUENCE_COMMANDS, SequenceMessageTypes.CREATE_SEQUENCE, account,
                 new CreateSequence("x".repeat(256), null));
-        Reply unknownType = client.send(SequenceMessageTypes.CREATE_SEQUENCE, account,
+        Reply unknownType = client.send(Topics.SEQUENCE_COMMANDS, SequenceMessageTypes.CREATE_SEQUENCE, account,
                 new CreateSequence("Fine", "sideways"));
 
         assertThat(blank.error().code()).isEqualTo(ErrorCodes.VALIDATION_ERROR);
@@ -101,12 +104,14 @@ class SequenceCommandsTest {
 
     @Test
     void deleteRemovesTheSequenceWithItsStagesAndAnnouncesTheStageIds() throws Exception {
-        SequenceData sequence = client.ok(client.send(SequenceMessageTypes.CREATE_SEQUENCE, account,
-                new CreateSequence("Doomed", null)), SequenceData.class);
-        StageData stage = client.ok(client.send(SequenceMessageTypes.CREATE_STAGE, account,
+        SequenceData sequence = client
+                .ok(client.send(Topics.SEQUENCE_COMMANDS, SequenceMessageTypes.CREATE_SEQUENCE, account,
+                        new CreateSequence("Doomed", null)), SequenceData.class);
+        StageData stage = client.ok(client.send(Topics.SEQUENCE_COMMANDS, SequenceMessageTypes.CREATE_STAGE, account,
                 new CreateStage(sequence.id(), null, "send_email", null, null)), StageData.class);
 
-        Reply reply = client.send(SequenceMessageTypes.DELETE_SEQUENCE, account, new DeleteSequence(sequence.id()));
+        Reply reply = client.send(Topics.SEQUENCE_COMMANDS, SequenceMessageTypes.DELETE_SEQUENCE, account,
+                new DeleteSequence(sequence.id()));
 
         assertThat(reply.isOk()).isTrue();
         assertThat(reply.data().path("deleted").asBoolean()).isTrue();
@@ -115,7 +120,7 @@ class SequenceCommandsTest {
         List<ConsumerRecord<String, byte[]>> deleted = client.kafka().read(Topics.SEQUENCE_EVENTS,
                 record -> Long.toString(sequence.id()).equals(record.key())
                         && KafkaTestClient.value(record).contains("\"sequence.deleted\""),
-                1, CommandClient.patience());
+                1, MessagingTestClient.patience());
         assertThat(deleted).hasSize(1);
         JsonNode data = mapper.readTree(deleted.get(0).value()).path("data");
         assertThat(data.path("stage_ids").get(0).asLong()).isEqualTo(stage.id());
@@ -123,12 +128,14 @@ class SequenceCommandsTest {
 
     @Test
     void deleteOfAnUnknownOrAnotherAccountsSequenceIsNotFoundAndChangesNothing() {
-        SequenceData mine = client.ok(client.send(SequenceMessageTypes.CREATE_SEQUENCE, account,
-                new CreateSequence("Mine", null)), SequenceData.class);
-        long stranger = CommandClient.newAccount();
+        SequenceData mine = client
+                .ok(client.send(Topics.SEQUENCE_COMMANDS, SequenceMessageTypes.CREATE_SEQUENCE, account,
+                        new CreateSequence("Mine", null)), SequenceData.class);
+        long stranger = MessagingTestClient.newAccount();
 
-        Reply foreign = client.send(SequenceMessageTypes.DELETE_SEQUENCE, stranger, new DeleteSequence(mine.id()));
-        Reply unknown = client.send(SequenceMessageTypes.DELETE_SEQUENCE, account,
+        Reply foreign = client.send(Topics.SEQUENCE_COMMANDS, SequenceMessageTypes.DELETE_SEQUENCE, stranger,
+                new DeleteSequence(mine.id()));
+        Reply unknown = client.send(Topics.SEQUENCE_COMMANDS, SequenceMessageTypes.DELETE_SEQUENCE, account,
                 new DeleteSequence(Long.MAX_VALUE));
 
         assertThat(foreign.error().code()).isEqualTo(ErrorCodes.NOT_FOUND);
@@ -139,7 +146,7 @@ class SequenceCommandsTest {
 
     @Test
     void deleteWithoutASequenceIdIsAValidationError() {
-        Reply reply = client.send(SequenceMessageTypes.DELETE_SEQUENCE, account, Map.of());
+        Reply reply = client.send(Topics.SEQUENCE_COMMANDS, SequenceMessageTypes.DELETE_SEQUENCE, account, Map.of());
 
         assertThat(reply.error().code()).isEqualTo(ErrorCodes.VALIDATION_ERROR);
         assertThat(reply.error().details()).containsKey("sequence_id");

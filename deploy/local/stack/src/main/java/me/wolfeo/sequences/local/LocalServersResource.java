@@ -11,17 +11,20 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * <p>
  * Arguments: {@code database} (required), the PostgreSQL database of the service under test, created when
  * missing; {@code s3-bucket} (optional), to start the S3 server with that bucket and configure the Quarkus S3
- * client for it.
+ * client for it; {@code own-url-properties} (optional), a comma-separated list of URL properties to point at the
+ * application under test itself, for tests that serve another service's read API from a test resource class.
  */
 public class LocalServersResource implements QuarkusTestResourceLifecycleManager {
 
     private String database;
     private String s3Bucket;
+    private String ownUrlProperties;
 
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.get("database");
         s3Bucket = initArgs.get("s3-bucket");
+        ownUrlProperties = initArgs.get("own-url-properties");
         if (database == null) {
             throw new IllegalArgumentException("LocalServersResource needs the 'database' argument");
         }
@@ -41,6 +44,13 @@ public class LocalServersResource implements QuarkusTestResourceLifecycleManager
             config.put("quarkus.s3.aws.credentials.type", "static");
             config.put("quarkus.s3.aws.credentials.static-provider.access-key-id", LocalServers.S3_ACCESS_KEY);
             config.put("quarkus.s3.aws.credentials.static-provider.secret-access-key", LocalServers.S3_SECRET_KEY);
+        }
+        if (ownUrlProperties != null) {
+            int port = Ports.free();
+            config.put("quarkus.http.test-port", Integer.toString(port));
+            for (String property : ownUrlProperties.split(",")) {
+                config.put(property.trim(), "http://127.0.0.1:" + port);
+            }
         }
         return config;
     }

@@ -55,6 +55,7 @@ public class InboundBatchProcessor {
     private final MessageCodec codec;
     private final PlatformProducer producer;
     private final String consumerName;
+    private final MessagingConfig.Inbound config;
 
     public InboundBatchProcessor(Inbox inbox, Outbox outbox, MessageCodec codec, PlatformProducer producer,
             MessagingConfig config) {
@@ -63,6 +64,7 @@ public class InboundBatchProcessor {
         this.codec = codec;
         this.producer = producer;
         this.consumerName = config.source();
+        this.config = config.inbound();
     }
 
     public void process(Iterable<ConsumerRecord<String, byte[]>> batch, MessageHandlers handlers) {
@@ -87,11 +89,34 @@ public class InboundBatchProcessor {
 
     private List<Outcome> processAlone(ConsumerRecord<String, byte[]> record, MessageHandlers handlers) {
         RuntimeException failure = null;
-        for (int attempt = 1; attempt <= ATTEMPTS_ALONE; attempt++) {
+        long transientSince = 0;
+        for (int attempt = 1;; attempt++) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> applyAll(List.of(record), handlers));
+                List<Outcome> outcomes = QuarkusTransaction.requiringNew().call(() -> applyAll(List.of(record),
+                        handlers));
+                if (transientSince != 0) {
+                    LOG.infof("Processing %s-%d@%d again after an outage", record.topic(), record.partition(),
+                            record.offset());
+                }
+                return outcomes;
             } catch (RuntimeException e) {
                 failure = e;
+            }
+            if (TransientFailures.isTransient(failure)) {
+                long now = System.nanoTime();
+                if (transientSince == 0) {
+                    transientSince = now;
+                    LOG.warnf("Cannot process %s-%d@%d for now, retrying until %s: %s", record.topic(),
+                            record.partition(), record.offset(), config.outageTolerance(),
+                            Failures.describe(failure));
+                }
+                if (now - transientSince > config.outageTolerance().toNanos()) {
+                    throw failure; // the consumer stops and its health check fails: let the platform restart it
+                }
+                pause(Math.min(5_000, 200L * attempt));
+            } else if (attempt >= ATTEMPTS_ALONE) {
+                break;
+            } else {
                 pause(attempt * 100L);
             }
         }
@@ -133,6 +158,9 @@ public class InboundBatchProcessor {
     private Reply apply(Decoded message, MessageHandlers handlers) {
         Envelope envelope = message.envelope();
         Optional<MessageHandler> handler = handlers.forType(envelope.type(), envelope.version());
+        if (handler.isEmpty() && handlers.ignoresUnknownTypes()) {
+            return Reply.ok(null);
+        }
         if (handler.isEmpty()) {
             String reason = "Unknown message type '" + envelope.type() + "' version " + envelope.version();
             deadLetter(message.record(), reason);

@@ -10,9 +10,11 @@ import java.util.TreeSet;
 public final class MessageHandlers {
 
     private final Map<String, MessageHandler> handlers;
+    private final boolean ignoreUnknownTypes;
 
-    private MessageHandlers(Map<String, MessageHandler> handlers) {
+    private MessageHandlers(Map<String, MessageHandler> handlers, boolean ignoreUnknownTypes) {
         this.handlers = Map.copyOf(handlers);
+        this.ignoreUnknownTypes = ignoreUnknownTypes;
     }
 
     public static Builder builder() {
@@ -21,6 +23,11 @@ public final class MessageHandlers {
 
     public Optional<MessageHandler> forType(String type, int version) {
         return Optional.ofNullable(handlers.get(key(type, version)));
+    }
+
+    /** True for event consumers: an event type they have no handler for is none of their business. */
+    public boolean ignoresUnknownTypes() {
+        return ignoreUnknownTypes;
     }
 
     public Set<String> types() {
@@ -34,6 +41,7 @@ public final class MessageHandlers {
     public static final class Builder {
 
         private final Map<String, MessageHandler> handlers = new HashMap<>();
+        private boolean ignoreUnknownTypes;
 
         public Builder on(String type, int version, MessageHandler handler) {
             if (handlers.putIfAbsent(key(type, version), handler) != null) {
@@ -42,8 +50,17 @@ public final class MessageHandlers {
             return this;
         }
 
+        /**
+         * Skips messages of other types instead of dead-lettering them: right for events, where producers add new
+         * types that existing consumers do not need; wrong for commands, where an unknown type is an error.
+         */
+        public Builder ignoreUnknownTypes() {
+            this.ignoreUnknownTypes = true;
+            return this;
+        }
+
         public MessageHandlers build() {
-            return new MessageHandlers(handlers);
+            return new MessageHandlers(handlers, ignoreUnknownTypes);
         }
     }
 }

@@ -1,0 +1,15 @@
+package me.wolfeo.sequences.contentservice.content;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+
+@ApplicationScoped
+public class EmailRepository implements PanacheRepository<Email> {
+
+    public Optional<Email> findByStage(long stageId) {
+        return find("stageId", stageId).firstResultOptional();
+    }
+}

@@ -1,0 +1,45 @@
+package me.wolfeo.sequences.gateway;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The gateway's own settings; each has an environment variable override (GATEWAY_ADMIN_KEY, ...). */
+@ConfigMapping(prefix = "gateway")
+public interface GatewayConfig {
+
+    Admin admin();
+
+    Tokens tokens();
+
+    Limits limits();
+
+    interface Admin {
+
+        /** The X-Admin-Key that guards /admin/v1. Without one the admin API refuses every call. */
+        Optional<String> key();
+    }
+
+    interface Tokens {
+
+        /** How long an authenticated token is trusted without a database look-up: revocation takes this long. */
+        @WithDefault("5s")
+        Duration cacheTtl();
+
+        @WithDefault("10000")
+        int cacheSize();
+    }
+
+    interface Limits {
+
+        /** The largest request body the API reads, in bytes; larger ones are answered 413. */
+        @WithDefault("2097152")
+        int maxRequestBytes();
+
+        /** The largest email HTML accepted by PUT /v1/sequence-stage-content, in bytes of UTF-8. */
+        @WithDefault("524288")
+        int maxHtmlBytes();
+    }
+}

@@ -1,0 +1,89 @@
+package me.wolfeo.sequences.gateway.account;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import me.wolfeo.sequences.gateway.api.ApiException;
+import me.wolfeo.sequences.gateway.api.ApiResponses;
+import me.wolfeo.sequences.gateway.api.ApiTime;
+import me.wolfeo.sequences.gateway.api.Fields;
+import me.wolfeo.sequences.gateway.api.RequestInput;
+
+/** The operator's API: accounts and their tokens. Guarded by {@link AdminKeyFilter}. */
+@Path("/admin/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminResource {
+
+    private final AccountRepository accounts;
+    private final Tokens tokens;
+    private final RequestInput input;
+
+    public AdminResource(AccountRepository accounts, Tokens tokens, RequestInput input) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.input = input;
+    }
+
+    public record TokenView(long id, long accountId, String token, String createdAt) {
+
+        static TokenView of(Tokens.IssuedToken issued) {
+            return new TokenView(issued.id(), issued.accountId(), issued.secret(), ApiTime.format(issued.createdAt()));
+        }
+    }
+
+    public record AccountView(long id, String name, String createdAt, TokenView token) {
+    }
+
+    public record RevokedView(long id, boolean revoked) {
+    }
+
+    /** Creates an account and its first token; the token's secret is shown only in this answer. */
+    @POST
+    @Path("/accounts")
+    @Transactional
+    public RestResponse<ApiResponses.Success<AccountView>> createAccount(byte[] body) {
+        ObjectNode request = input.read(body, null);
+        Fields fields = Fields.of(request);
+        String name = fields.requiredString("name", 255);
+        fields.check();
+        Account account = new Account();
+        account.name = name;
+        account.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        accounts.persist(account);
+        Tokens.IssuedToken token = tokens.issue(account.id);
+        return RestResponse.status(RestResponse.Status.CREATED, ApiResponses.success(
+                new AccountView(account.id, account.name, ApiTime.format(account.createdAt), TokenView.of(token))));
+    }
+
+    @POST
+    @Path("/accounts/{accountId}/tokens")
+    @Transactional
+    public RestResponse<ApiResponses.Success<TokenView>> issueToken(@PathParam("accountId") long accountId) {
+        if (accounts.findById(accountId) == null) {
+            throw ApiException.notFound("Account not found.");
+        }
+        return RestResponse.status(RestResponse.Status.CREATED,
+                ApiResponses.success(TokenView.of(tokens.issue(accountId))));
+    }
+
+    @DELETE
+    @Path("/tokens/{tokenId}")
+    public ApiResponses.Success<RevokedView> revokeToken(@PathParam("tokenId") long tokenId) {
+        if (!tokens.revoke(tokenId)) {
+            throw ApiException.notFound("Token not found.");
+        }
+        return ApiResponses.success(new RevokedView(tokenId, true));
+    }
+}

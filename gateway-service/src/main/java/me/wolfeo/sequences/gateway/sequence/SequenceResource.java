@@ -1,0 +1,109 @@
+package me.wolfeo.sequences.gateway.sequence;
+
+import java.util.concurrent.CompletionStage;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.smallrye.common.annotation.Blocking;
+
+import me.wolfeo.sequences.gateway.account.CurrentAccount;
+import me.wolfeo.sequences.gateway.api.ApiResponses;
+import me.wolfeo.sequences.gateway.api.Fields;
+import me.wolfeo.sequences.gateway.api.Pagination;
+import me.wolfeo.sequences.gateway.api.RequestInput;
+import me.wolfeo.sequences.gateway.api.ServiceReads;
+import me.wolfeo.sequences.gateway.messaging.CommandGateway;
+import me.wolfeo.sequences.platform.contract.Topics;
+import me.wolfeo.sequences.platform.contract.sequence.CreateSequence;
+import me.wolfeo.sequences.platform.contract.sequence.DeleteSequence;
+import me.wolfeo.sequences.platform.contract.sequence.SequenceData;
+import me.wolfeo.sequences.platform.contract.sequence.SequenceMessageTypes;
+import me.wolfeo.sequences.platform.contract.sequence.SequenceRules;
+
+/** "Create Sequence", "Retrieve All Sequences", "Get An Individual Sequence" and "Delete Sequence". */
+@Path("/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class SequenceResource {
+
+    private final CommandGateway commands;
+    private final SequenceServiceClient sequences;
+    private final CurrentAccount account;
+    private final RequestInput input;
+
+    public SequenceResource(CommandGateway commands, @RestClient SequenceServiceClient sequences,
+            CurrentAccount account, RequestInput input) {
+        this.commands = commands;
+        this.sequences = sequences;
+        this.account = account;
+        this.input = input;
+    }
+
+    @POST
+    @Path("/sequence")
+    public CompletionStage<RestResponse<ApiResponses.Success<SequenceViews.Created>>> create(byte[] body,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        Fields fields = Fields.of(input.read(body, null));
+        String name = fields.requiredString("name", SequenceRules.NAME_MAX_LENGTH);
+        String type = fields.optionalChoice("type", SequenceRules.TYPES, SequenceRules.DEFAULT_TYPE);
+        fields.check();
+        long accountId = account.id();
+        return commands.send(sequenceCommand(accountId, SequenceMessageTypes.CREATE_SEQUENCE,
+                new CreateSequence(name, type)), "POST /v1/sequence", idempotencyKey)
+                .thenApply(reply -> RestResponse.status(RestResponse.Status.CREATED, ApiResponses.success(
+                        SequenceViews.Created.of(commands.dataOf(reply, SequenceData.class)))));
+    }
+
+    @GET
+    @Path("/sequences")
+    public ApiResponses.Paged<SequenceViews.Listed> list(@Context UriInfo uri) {
+        Pagination pagination = Pagination.of(Fields.of(input.read(null, uri.getQueryParameters())));
+        long accountId = account.id();
+        return ApiResponses.paged(ServiceReads.read("Account not found.",
+                () -> sequences.list(accountId, pagination.page(), pagination.perPage())),
+                SequenceViews.Listed::of);
+    }
+
+    @GET
+    @Path("/sequence")
+    public ApiResponses.Success<SequenceViews.Detail> get(@Context UriInfo uri) {
+        Fields fields = Fields.of(input.read(null, uri.getQueryParameters()));
+        Long sequenceId = fields.requiredInteger("sequence_id");
+        fields.check();
+        long accountId = account.id();
+        return ApiResponses.success(SequenceViews.Detail.of(
+                ServiceReads.read("Sequence not found.", () -> sequences.get(accountId, sequenceId))));
+    }
+
+    @DELETE
+    @Path("/sequence")
+    public CompletionStage<ApiResponses.Success<SequenceViews.Deleted>> delete(byte[] body, @Context UriInfo uri,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        Fields fields = Fields.of(input.read(body, uri.getQueryParameters()));
+        Long sequenceId = fields.requiredInteger("sequence_id");
+        fields.check();
+        long accountId = account.id();
+        return commands.send(sequenceCommand(accountId, SequenceMessageTypes.DELETE_SEQUENCE,
+                new DeleteSequence(sequenceId)), "DELETE /v1/sequence", idempotencyKey)
+                .thenApply(reply -> ApiResponses.success(new SequenceViews.Deleted(
+                        commands.dataOf(reply, me.wolfeo.sequences.platform.contract.sequence.Deleted.class)
+                                .deleted())));
+    }
+
+    /** Sequence commands are keyed by account: one account's commands apply in the order they were sent. */
+    static CommandGateway.Command sequenceCommand(long accountId, String type, Object data) {
+        return new CommandGateway.Command(Topics.SEQUENCE_COMMANDS, Long.toString(accountId), type,
+                SequenceMessageTypes.VERSION, accountId, data);
+    }
+}

@@ -1,0 +1,75 @@
+package me.wolfeo.sequences.sequenceservice.sequence;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import me.wolfeo.sequences.platform.contract.Topics;
+import me.wolfeo.sequences.platform.contract.sequence.CreateSequence;
+import me.wolfeo.sequences.platform.contract.sequence.CreateStage;
+import me.wolfeo.sequences.platform.contract.sequence.SequenceData;
+import me.wolfeo.sequences.platform.contract.sequence.SequenceMessageTypes;
+import me.wolfeo.sequences.platform.testing.MessagingTestClient;
+
+/** The internal read API that the gateway and the other services use. */
+@QuarkusTest
+class SequenceQueryResourceTest {
+
+    @Inject
+    MessagingTestClient client;
+
+    private final long account = MessagingTestClient.newAccount();
+
+    private SequenceData create(String name) {
+        return client.ok(client.send(Topics.SEQUENCE_COMMANDS, SequenceMessageTypes.CREATE_SEQUENCE, account,
+                new CreateSequence(name, null)), SequenceData.class);
+    }
+
+    @Test
+    void listsAnAccountsSequencesPageByPageInCreationOrder() {
+        SequenceData first = create("One");
+        SequenceData second = create("Two");
+        SequenceData third = create("Three");
+
+        given().queryParam("page", 1).queryParam("per_page", 2)
+                .when().get("/internal/v1/accounts/" + account + "/sequences")
+                .then().statusCode(200)
+                .body("items.id", contains((int) first.id(), (int) second.id()))
+                .body("page", equalTo(1)).body("per_page", equalTo(2)).body("total", equalTo(3));
+        given().queryParam("page", 2).queryParam("per_page", 2)
+                .when().get("/internal/v1/accounts/" + account + "/sequences")
+                .then().statusCode(200).body("items.id", contains((int) third.id()));
+    }
+
+    @Test
+    void getsASequenceWithItsStagesInStepOrder() {
+        SequenceData sequence = create("With stages");
+        client.send(Topics.SEQUENCE_COMMANDS, SequenceMessageTypes.CREATE_STAGE, account,
+                new CreateStage(sequence.id(), "Email", "send_email", null, null));
+        client.send(Topics.SEQUENCE_COMMANDS, SequenceMessageTypes.CREATE_STAGE, account,
+                new CreateStage(sequence.id(), "SMS", "send_sms", null, null));
+
+        given().when().get("/internal/v1/accounts/" + account + "/sequences/" + sequence.id())
+                .then().statusCode(200)
+                .body("name", equalTo("With stages"))
+                .body("stages", hasSize(2))
+                .body("stages.name", contains("Email", "SMS"))
+                .body("stages.step", contains(1, 2));
+    }
+
+    @Test
+    void anotherAccountsSequenceIsNotFound() {
+        SequenceData sequence = create("Private");
+
+        given().when().get("/internal/v1/accounts/" + MessagingTestClient.newAccount() + "/sequences/"
+                + sequence.id())
+                .then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+    }
+}
