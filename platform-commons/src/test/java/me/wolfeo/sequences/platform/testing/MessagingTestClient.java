@@ -5,6 +5,10 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.inject.Singleton;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -14,16 +18,18 @@ import me.wolfeo.sequences.platform.messaging.Reply;
 import me.wolfeo.sequences.platform.messaging.requestreply.KafkaRequestor;
 
 /**
- * What a service's tests need to talk to it over the real broker: send a command and wait for its reply (as the
+ * A bean in the tests of every module that depends on this test-jar (it is indexed). What a service's tests need to talk to it over the real broker: send a command and wait for its reply (as the
  * gateway does), publish an event (as another service would), and read the topics it writes to.
  */
-public final class MessagingTestClient {
+@Singleton
+public class MessagingTestClient {
 
     private final KafkaRequestor requestor;
     private final ObjectMapper mapper;
     private final KafkaTestClient kafka;
 
-    public MessagingTestClient(KafkaRequestor requestor, ObjectMapper mapper, String bootstrapServers) {
+    public MessagingTestClient(KafkaRequestor requestor, ObjectMapper mapper,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.requestor = requestor;
         this.mapper = mapper;
         this.kafka = new KafkaTestClient(bootstrapServers);
