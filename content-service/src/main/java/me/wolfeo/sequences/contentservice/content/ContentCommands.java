@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import me.wolfeo.sequences.contentservice.stage.StageDirectory;
 import me.wolfeo.sequences.contentservice.stage.StageProjection;
+import me.wolfeo.sequences.platform.contract.EmailAddresses;
 import me.wolfeo.sequences.platform.contract.content.ContentMessageTypes;
 import me.wolfeo.sequences.platform.contract.content.ContentRules;
 import me.wolfeo.sequences.platform.contract.content.ContentUpdated;
@@ -87,7 +88,7 @@ public class ContentCommands {
             errors.put("from_name", List.of("The from name field must not be greater than "
                     + ContentRules.FROM_NAME_MAX_LENGTH + " characters."));
         }
-        if (command.fromEmail() != null && !ContentRules.isEmail(command.fromEmail())) {
+        if (command.fromEmail() != null && !EmailAddresses.isValid(command.fromEmail())) {
             errors.put("from_email", List.of("The from email field must be a valid email address."));
         }
         if (!errors.isEmpty()) {

@@ -28,11 +28,13 @@ public class AdminResource {
 
     private final AccountRepository accounts;
     private final Tokens tokens;
+    private final AccountEvents events;
     private final RequestInput input;
 
-    public AdminResource(AccountRepository accounts, Tokens tokens, RequestInput input) {
+    public AdminResource(AccountRepository accounts, Tokens tokens, AccountEvents events, RequestInput input) {
         this.accounts = accounts;
         this.tokens = tokens;
+        this.events = events;
         this.input = input;
     }
 
@@ -62,6 +64,7 @@ public class AdminResource {
         account.name = name;
         account.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         accounts.persist(account);
+        events.created(account);
         Tokens.IssuedToken token = tokens.issue(account.id);
         return RestResponse.status(RestResponse.Status.CREATED, ApiResponses.success(
                 new AccountView(account.id, account.name, ApiTime.format(account.createdAt), TokenView.of(token))));

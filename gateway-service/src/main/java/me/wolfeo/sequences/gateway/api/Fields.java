@@ -99,6 +99,43 @@ public final class Fields {
         return fail(field, "The " + label(field) + " field must be true or false.");
     }
 
+    /**
+     * An identifier given as a JSON integer or a string without spaces (CRM ids are numbers in most CRMs and hex
+     * strings in some); returned as a string.
+     */
+    public String identifier(String field, int maxLength, String requiredMessage) {
+        if (isMissing(field) || (input.get(field).isTextual() && input.get(field).asText().isBlank())) {
+            return requiredMessage == null ? null : fail(field, requiredMessage);
+        }
+        JsonNode node = input.get(field);
+        String value = node.isIntegralNumber() ? node.asText() : node.isTextual() ? node.asText().trim() : null;
+        if (value == null || value.chars().anyMatch(Character::isWhitespace)) {
+            return fail(field, "The " + label(field) + " field must be an integer or a string.");
+        }
+        if (value.length() > maxLength) {
+            return fail(field, "The " + label(field) + " field must not be greater than " + maxLength
+                    + " characters.");
+        }
+        return value;
+    }
+
+    /** A phone number, given as a string (any punctuation) or as a JSON integer; returned as a string. */
+    public String phoneNumber(String field, int maxLength, String requiredMessage) {
+        if (isMissing(field) || (input.get(field).isTextual() && input.get(field).asText().isBlank())) {
+            return requiredMessage == null ? null : fail(field, requiredMessage);
+        }
+        JsonNode node = input.get(field);
+        String value = node.isIntegralNumber() ? node.asText() : node.isTextual() ? node.asText().trim() : null;
+        if (value == null) {
+            return fail(field, "The " + label(field) + " field must be a string.");
+        }
+        if (value.length() > maxLength) {
+            return fail(field, "The " + label(field) + " field must not be greater than " + maxLength
+                    + " characters.");
+        }
+        return value;
+    }
+
     public boolean has(String field) {
         return !isMissing(field);
     }

@@ -12,6 +12,7 @@ public final class Topics {
     public static final String CONTENT_EVENTS = "content.events";
     public static final String ENROLLMENT_COMMANDS = "enrollments.commands";
     public static final String ENROLLMENT_EVENTS = "enrollments.events";
+    public static final String ACCOUNT_EVENTS = "accounts.events";
     public static final String GATEWAY_REPLIES = "gateway.replies";
 
     private Topics() {

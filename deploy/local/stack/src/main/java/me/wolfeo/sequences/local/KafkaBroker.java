@@ -79,6 +79,15 @@ final class KafkaBroker implements AutoCloseable {
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
                 "message.max.bytes=5242880",
+                // The cleaner's default 128 MiB buffer is allocated at start: too much for a small heap.
+                "log.cleaner.dedupe.buffer.size=8388608",
+                "num.network.threads=2",
+                "num.io.threads=4",
+                "num.recovery.threads.per.data.dir=1",
+                "background.threads=2",
+                // A restart after a crash waits for the old broker's session to expire: keep that short.
+                "broker.session.timeout.ms=2000",
+                "broker.heartbeat.interval.ms=500",
                 "log.retention.hours=168",
                 "");
     }
@@ -104,8 +113,9 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     private static List<String> jvmOptions() {
-        return List.of("-Xms128m", "-Xmx512m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
+        return List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Djava.net.preferIPv4Stack=true",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-Dorg.slf4j.simpleLogger.log.kafka.server.KafkaRaftServer=info",
                 "-Dorg.slf4j.simpleLogger.showDateTime=true",
                 "-Djava.awt.headless=true");
     }

@@ -157,7 +157,8 @@ public class InboundBatchProcessor {
 
     private Reply apply(Decoded message, MessageHandlers handlers) {
         Envelope envelope = message.envelope();
-        Optional<MessageHandler> handler = handlers.forType(envelope.type(), envelope.version());
+        Optional<MessageHandlers.ContextualHandler> handler = handlers.forType(envelope.type(), envelope.version());
+        boolean expectsReply = header(message.record(), MessageHeaders.REPLY_TO).isPresent();
         if (handler.isEmpty() && handlers.ignoresUnknownTypes()) {
             return Reply.ok(null);
         }
@@ -167,9 +168,13 @@ public class InboundBatchProcessor {
             return invalid(reason);
         }
         try {
-            Object data = handler.get().handle(envelope);
+            Object data = handler.get().handle(envelope, new MessageContext(expectsReply));
             return Reply.ok(data == null ? null : codec.toTree(data));
         } catch (CommandRejectedException rejected) {
+            if (ErrorCodes.VALIDATION_ERROR.equals(rejected.problem().code()) && !expectsReply) {
+                // Nobody waits for an answer: the publisher learns of its invalid message from the dead letters.
+                deadLetter(message.record(), describe(rejected.problem()));
+            }
             return Reply.rejected(rejected.problem());
         } catch (InvalidMessageException invalid) {
             deadLetter(message.record(), invalid.getMessage());
@@ -223,6 +228,13 @@ public class InboundBatchProcessor {
                     Failures.describe(error));
             return null;
         });
+    }
+
+    private static String describe(Problem problem) {
+        StringBuilder reason = new StringBuilder(problem.message());
+        problem.details().forEach((field, messages) -> reason.append(" [").append(field).append(": ")
+                .append(String.join(" ", messages)).append("]"));
+        return reason.toString();
     }
 
     private static Reply invalid(String reason) {

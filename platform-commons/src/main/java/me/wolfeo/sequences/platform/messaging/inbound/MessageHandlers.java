@@ -6,13 +6,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import me.wolfeo.sequences.platform.messaging.Envelope;
+
 /** The handlers of one consumer, by message type and version. */
 public final class MessageHandlers {
 
-    private final Map<String, MessageHandler> handlers;
+    private final Map<String, ContextualHandler> handlers;
     private final boolean ignoreUnknownTypes;
 
-    private MessageHandlers(Map<String, MessageHandler> handlers, boolean ignoreUnknownTypes) {
+    private MessageHandlers(Map<String, ContextualHandler> handlers, boolean ignoreUnknownTypes) {
         this.handlers = Map.copyOf(handlers);
         this.ignoreUnknownTypes = ignoreUnknownTypes;
     }
@@ -21,7 +23,14 @@ public final class MessageHandlers {
         return new Builder();
     }
 
-    public Optional<MessageHandler> forType(String type, int version) {
+    /** A handler that also wants to know how the message came (see {@link MessageContext}). */
+    @FunctionalInterface
+    public interface ContextualHandler {
+
+        Object handle(Envelope message, MessageContext context);
+    }
+
+    public Optional<ContextualHandler> forType(String type, int version) {
         return Optional.ofNullable(handlers.get(key(type, version)));
     }
 
@@ -40,10 +49,14 @@ public final class MessageHandlers {
 
     public static final class Builder {
 
-        private final Map<String, MessageHandler> handlers = new HashMap<>();
+        private final Map<String, ContextualHandler> handlers = new HashMap<>();
         private boolean ignoreUnknownTypes;
 
         public Builder on(String type, int version, MessageHandler handler) {
+            return onWithContext(type, version, (message, context) -> handler.handle(message));
+        }
+
+        public Builder onWithContext(String type, int version, ContextualHandler handler) {
             if (handlers.putIfAbsent(key(type, version), handler) != null) {
                 throw new IllegalArgumentException("Two handlers for " + key(type, version));
             }

@@ -1,0 +1,47 @@
+package me.wolfeo.sequences.enrollmentservice.contact;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import me.wolfeo.sequences.platform.contract.enrollment.ContactData;
+
+/** A person that can be enrolled in sequences; found by one of its {@link ContactKey}s. */
+@Entity
+@Table(name = "contacts")
+public class Contact {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "account_id", nullable = false, updatable = false)
+    public long accountId;
+
+    public String email;
+
+    @Column(name = "first_name")
+    public String firstName;
+
+    @Column(name = "last_name")
+    public String lastName;
+
+    /** E.164. */
+    @Column(name = "phone_number")
+    public String phoneNumber;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public ContactData toData() {
+        return new ContactData(id, email, firstName, lastName);
+    }
+}

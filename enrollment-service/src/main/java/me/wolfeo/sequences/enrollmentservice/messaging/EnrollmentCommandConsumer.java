@@ -1,0 +1,39 @@
+package me.wolfeo.sequences.enrollmentservice.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.common.annotation.Blocking;
+
+import me.wolfeo.sequences.enrollmentservice.enrollment.EnrollmentCommands;
+import me.wolfeo.sequences.platform.contract.enrollment.EnrollmentMessageTypes;
+import me.wolfeo.sequences.platform.messaging.inbound.InboundBatchProcessor;
+import me.wolfeo.sequences.platform.messaging.inbound.MessageHandlers;
+
+/**
+ * Consumes {@code enrollments.commands}, from the gateway and from internal systems, in batches, one batch at a
+ * time, in partition order.
+ */
+@ApplicationScoped
+public class EnrollmentCommandConsumer {
+
+    private final InboundBatchProcessor processor;
+    private final MessageHandlers handlers;
+
+    public EnrollmentCommandConsumer(InboundBatchProcessor processor, EnrollmentCommands enrollments) {
+        this.processor = processor;
+        this.handlers = MessageHandlers.builder()
+                .onWithContext(EnrollmentMessageTypes.ENROLL, EnrollmentMessageTypes.VERSION, enrollments::enroll)
+                .onWithContext(EnrollmentMessageTypes.DISENROLL, EnrollmentMessageTypes.VERSION,
+                        enrollments::disenroll)
+                .build();
+    }
+
+    @Incoming("enrollment-commands")
+    @Blocking
+    public void consume(ConsumerRecords<String, byte[]> records) {
+        processor.process(records, handlers);
+    }
+}

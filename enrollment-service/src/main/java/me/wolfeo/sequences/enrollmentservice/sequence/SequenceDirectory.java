@@ -1,0 +1,50 @@
+package me.wolfeo.sequences.enrollmentservice.sequence;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import me.wolfeo.sequences.platform.contract.sequence.SequenceDetail;
+
+/**
+ * Finds a live sequence of an account. The projection fed by sequences.events is asked first; a sequence it does
+ * not know yet (created a moment ago) is asked of sequence-service and remembered, so that a sequence can be
+ * enrolled into as soon as its creation was answered.
+ */
+@ApplicationScoped
+public class SequenceDirectory {
+
+    private final SequenceProjectionRepository projection;
+    private final SequenceServiceClient sequenceService;
+
+    public SequenceDirectory(SequenceProjectionRepository projection,
+            @RestClient SequenceServiceClient sequenceService) {
+        this.projection = projection;
+        this.sequenceService = sequenceService;
+    }
+
+    public Optional<SequenceProjection> findLive(long accountId, long sequenceId) {
+        Optional<SequenceProjection> known = projection.findOwned(accountId, sequenceId);
+        if (known.isEmpty()) {
+            known = askSequenceService(accountId, sequenceId);
+        }
+        return known.filter(sequence -> !sequence.deleted);
+    }
+
+    private Optional<SequenceProjection> askSequenceService(long accountId, long sequenceId) {
+        SequenceDetail sequence;
+        try {
+            sequence = sequenceService.sequence(accountId, sequenceId);
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        projection.rememberIfNew(sequence.id(), accountId, sequence.name(), sequence.createdAt());
+        return projection.findOwned(accountId, sequenceId);
+    }
+}

@@ -1,0 +1,37 @@
+package me.wolfeo.sequences.enrollmentservice.sequence;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import me.wolfeo.sequences.platform.contract.sequence.SequenceData;
+
+/** A sequence of sequence-service, as far as enrollment-service needs it. */
+@Entity
+@Table(name = "sequence_projection")
+public class SequenceProjection {
+
+    @Id
+    @Column(name = "sequence_id")
+    public long sequenceId;
+
+    @Column(name = "account_id", nullable = false)
+    public long accountId;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    /** A tombstone: the sequence was deleted. */
+    @Column(nullable = false)
+    public boolean deleted;
+
+    public SequenceData toData() {
+        return new SequenceData(sequenceId, name, null, createdAt);
+    }
+}

@@ -1,0 +1,132 @@
+package me.wolfeo.sequences.gateway.enrollment;
+
+import java.util.concurrent.CompletionStage;
+
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.smallrye.common.annotation.Blocking;
+
+import me.wolfeo.sequences.gateway.account.Tokens;
+import me.wolfeo.sequences.gateway.api.ApiException;
+import me.wolfeo.sequences.gateway.api.Fields;
+import me.wolfeo.sequences.gateway.api.RequestInput;
+import me.wolfeo.sequences.gateway.messaging.CommandGateway;
+import me.wolfeo.sequences.platform.contract.EmailAddresses;
+import me.wolfeo.sequences.platform.contract.Topics;
+import me.wolfeo.sequences.platform.contract.enrollment.ContactSources;
+import me.wolfeo.sequences.platform.contract.enrollment.Disenroll;
+import me.wolfeo.sequences.platform.contract.enrollment.Enroll;
+import me.wolfeo.sequences.platform.contract.enrollment.EnrollmentMessageTypes;
+import me.wolfeo.sequences.platform.contract.enrollment.EnrollmentResult;
+
+/**
+ * The enrollment webhooks of enrollment-webhook-api.txt: the API token comes in the JSON body, answers are
+ * {@code {"message": ...}}. Commands are keyed by contact, so one contact's enrollments apply one at a time.
+ */
+@Path("/api/v1/webhook")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class WebhookResource {
+
+    static final String ENROLLED = "Contact is successfully enrolled in the sequence.";
+    static final String DISENROLLED = "Contact is disenrolled from all sequences.";
+    private static final int PHONE_MAX_LENGTH = 40;
+
+    private final CommandGateway commands;
+    private final Tokens tokens;
+    private final RequestInput input;
+
+    public WebhookResource(CommandGateway commands, Tokens tokens, RequestInput input) {
+        this.commands = commands;
+        this.tokens = tokens;
+        this.input = input;
+    }
+
+    /** A webhook answer: {@code {"message": ...}}. */
+    public record Message(String message) {
+    }
+
+    @POST
+    @Path("/sequence-enroll")
+    public CompletionStage<Message> enroll(byte[] body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        ObjectNode request = input.read(body, null);
+        long accountId = authenticate(request);
+        Fields fields = Fields.of(request);
+        Long sequenceId = fields.requiredInteger("sequence_id");
+        ContactFields contact = ContactFields.read(fields);
+        Boolean force = fields.optionalBoolean("force_enroll");
+        String email = fields.optionalString("email", EmailAddresses.MAX_LENGTH);
+        if (email != null && !EmailAddresses.isValid(email)) {
+            fields.fail("email", "The email field must be a valid email address.");
+        }
+        String firstName = fields.optionalString("first_name", ContactSources.NAME_MAX_LENGTH);
+        String lastName = fields.optionalString("last_name", ContactSources.NAME_MAX_LENGTH);
+        fields.check();
+        Enroll command = new Enroll(sequenceId, Boolean.TRUE.equals(force), contact.source(), contact.id(),
+                contact.phoneNumber(), email, firstName, lastName);
+        return commands.send(contact.command(accountId, EnrollmentMessageTypes.ENROLL, command),
+                "POST /api/v1/webhook/sequence-enroll", idempotencyKey)
+                .thenApply(reply -> {
+                    commands.dataOf(reply, EnrollmentResult.class);
+                    return new Message(ENROLLED);
+                });
+    }
+
+    @POST
+    @Path("/sequence-disenroll")
+    public CompletionStage<Message> disenroll(byte[] body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        ObjectNode request = input.read(body, null);
+        long accountId = authenticate(request);
+        Fields fields = Fields.of(request);
+        ContactFields contact = ContactFields.read(fields);
+        fields.check();
+        Disenroll command = new Disenroll(contact.source(), contact.id(), contact.phoneNumber());
+        return commands.send(contact.command(accountId, EnrollmentMessageTypes.DISENROLL, command),
+                "POST /api/v1/webhook/sequence-disenroll", idempotencyKey)
+                .thenApply(reply -> {
+                    commands.dataOf(reply, EnrollmentResult.class);
+                    return new Message(DISENROLLED);
+                });
+    }
+
+    private long authenticate(ObjectNode request) {
+        JsonNode token = request.get("api_token");
+        String secret = token != null && token.isTextual() ? token.asText() : null;
+        return tokens.accountOf(secret)
+                .orElseThrow(() -> ApiException.unauthenticated(secret == null || secret.isBlank()
+                        ? "The api_token field is required."
+                        : "Invalid api_token."));
+    }
+
+    /** Who the contact is: the source, and the CRM id or the phone number it requires. */
+    private record ContactFields(String source, String id, String phoneNumber) {
+
+        static ContactFields read(Fields fields) {
+            String source = null;
+            if (!fields.has("source")) {
+                fields.fail("source", "The source field is required.");
+            } else {
+                source = fields.optionalChoice("source", ContactSources.ALL, null);
+            }
+            boolean byPhone = ContactSources.PHONE_NUMBER.equals(source);
+            String id = fields.identifier("id", ContactSources.ID_MAX_LENGTH,
+                    source != null && !byPhone ? "The id field is required when source is " + source + "." : null);
+            String phone = fields.phoneNumber("phone_number", PHONE_MAX_LENGTH,
+                    byPhone ? "The phone number field is required when source is phone_number." : null);
+            return new ContactFields(source, id, phone);
+        }
+
+        CommandGateway.Command command(long accountId, String type, Object data) {
+            return new CommandGateway.Command(Topics.ENROLLMENT_COMMANDS,
+                    ContactSources.partitionKey(accountId, source, id, phoneNumber), type,
+                    EnrollmentMessageTypes.VERSION, accountId, data);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package me.wolfeo.sequences.platform.contract.enrollment;
+
+import java.util.List;
+
+/** Where a contact comes from: a CRM (found by the CRM's id) or a phone number. */
+public final class ContactSources {
+
+    public static final String PHONE_NUMBER = "phone_number";
+    public static final List<String> CRMS = List.of("aloware", "hubspot", "zoho", "guesty", "pipedrive");
+    public static final List<String> ALL = List.of(PHONE_NUMBER, "aloware", "hubspot", "zoho", "guesty",
+            "pipedrive");
+    public static final int ID_MAX_LENGTH = 64;
+    public static final int NAME_MAX_LENGTH = 255;
+
+    private ContactSources() {
+    }
+
+    /**
+     * The Kafka key of a contact's enrollment commands, so that one contact's commands apply in order:
+     * {@code <account>:<source>:<id>}, or {@code <account>:phone:<digits>} for a phone number.
+     */
+    public static String partitionKey(long accountId, String source, String id, String phoneNumber) {
+        if (PHONE_NUMBER.equals(source)) {
+            return accountId + ":phone:" + (phoneNumber == null ? "" : phoneNumber.replaceAll("[^0-9]", ""));
+        }
+        return accountId + ":" + source + ":" + id;
+    }
+}
