@@ -44,7 +44,10 @@ public final class LocalPlatform implements AutoCloseable {
                     Map.of());
         }
 
-        /** A platform of its own on free ports, for tests, with databases named {@code <prefix><service>}. */
+        /**
+         * A platform of its own on free ports, for tests, with databases named {@code <prefix><service>}. Start it
+         * with {@link LocalPlatform#startFresh} to begin from empty databases and an empty data folder.
+         */
         public static Options isolated(Path root, Path dataDirectory, String databasePrefix) {
             int postgresPort = Ports.isListening("127.0.0.1", 5432) ? 5432 : Ports.free();
             return new Options(root, dataDirectory, databasePrefix, Ports.free(), Ports.free(), Ports.free(),
@@ -82,6 +85,12 @@ public final class LocalPlatform implements AutoCloseable {
         }
         platform.printSummary();
         stopped.await();
+    }
+
+    /** Wipes the platform's databases and data folder, then {@link #start starts} it. */
+    public static LocalPlatform startFresh(Options options) throws Exception {
+        wipe(options);
+        return start(options);
     }
 
     /** Starts a whole platform and returns once every service is ready and the demo account exists. */

@@ -1,0 +1,63 @@
+package me.wolfeo.sequences.systemtests;
+
+import static io.restassured.RestAssured.given;
+
+import java.nio.file.Path;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+
+import me.wolfeo.sequences.local.LocalPlatform;
+import me.wolfeo.sequences.local.ProjectRoot;
+
+/**
+ * The platform under test: started once per test JVM, exactly as the README's run command starts it (real Kafka,
+ * PostgreSQL and S3, the four packaged services), on free ports, from empty databases; stopped when the JVM exits.
+ */
+public final class Platform {
+
+    private static LocalPlatform platform;
+
+    private Platform() {
+    }
+
+    public static synchronized LocalPlatform get() {
+        if (platform == null) {
+            Path root = ProjectRoot.find();
+            LocalPlatform.Options options = LocalPlatform.Options.isolated(root,
+                    root.resolve("system-tests/target/platform"), "system_test_");
+            try {
+                platform = LocalPlatform.startFresh(options);
+            } catch (Exception e) {
+                throw new IllegalStateException("The platform did not start: " + e.getMessage(), e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "platform-stop"));
+        }
+        return platform;
+    }
+
+    /** A request to the gateway, as an API client without a token. */
+    public static RequestSpecification anonymous() {
+        return given().baseUri(get().gatewayUrl());
+    }
+
+    /** A request to the gateway with this account's token. */
+    public static RequestSpecification as(Account account) {
+        return anonymous().header("Authorization", "Bearer " + account.token());
+    }
+
+    /** A new account with a first token, created through the admin API. */
+    public static Account newAccount(String name) {
+        JsonPath answer = anonymous().header("X-Admin-Key", get().adminKey()).contentType(ContentType.JSON)
+                .body("{\"name\": \"" + name + "\"}")
+                .when().post("/admin/v1/accounts")
+                .then().statusCode(201).extract().jsonPath();
+        return new Account(answer.getLong("data.id"), answer.getLong("data.token.id"),
+                answer.getString("data.token.token"));
+    }
+
+    /** An account of the platform under test and its API token. */
+    public record Account(long id, long tokenId, String token) {
+    }
+}
