@@ -1,0 +1,118 @@
+package me.wolfeo.sequences.enrollmentservice;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+
+import me.wolfeo.sequences.enrollmentservice.account.AccountProjectionRepository;
+import me.wolfeo.sequences.enrollmentservice.contact.Contact;
+import me.wolfeo.sequences.enrollmentservice.contact.ContactKey;
+import me.wolfeo.sequences.enrollmentservice.contact.ContactRepository;
+import me.wolfeo.sequences.enrollmentservice.enrollment.Enrollment;
+import me.wolfeo.sequences.enrollmentservice.enrollment.EnrollmentRepository;
+import me.wolfeo.sequences.enrollmentservice.sequence.SequenceProjectionRepository;
+import me.wolfeo.sequences.platform.contract.Topics;
+import me.wolfeo.sequences.platform.contract.account.AccountData;
+import me.wolfeo.sequences.platform.contract.account.AccountMessageTypes;
+import me.wolfeo.sequences.platform.contract.sequence.SequenceData;
+import me.wolfeo.sequences.platform.contract.sequence.SequenceDeleted;
+import me.wolfeo.sequences.platform.contract.sequence.SequenceMessageTypes;
+import me.wolfeo.sequences.platform.testing.MessagingTestClient;
+
+/**
+ * Sets the scene as the other services would (accounts and sequences announced on their topics) and reads what
+ * enrollment-service stored, each read in a transaction of its own so it is never a stale copy.
+ */
+@ApplicationScoped
+public class EnrollmentFixtures {
+
+    private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() * 1000);
+
+    private final MessagingTestClient client;
+    private final AccountProjectionRepository accounts;
+    private final SequenceProjectionRepository sequences;
+    private final ContactRepository contacts;
+    private final EnrollmentRepository enrollments;
+
+    public EnrollmentFixtures(MessagingTestClient client, AccountProjectionRepository accounts,
+            SequenceProjectionRepository sequences, ContactRepository contacts, EnrollmentRepository enrollments) {
+        this.client = client;
+        this.accounts = accounts;
+        this.sequences = sequences;
+        this.contacts = contacts;
+        this.enrollments = enrollments;
+    }
+
+    public static long newId() {
+        return IDS.incrementAndGet();
+    }
+
+    public static ConditionFactory eventually() {
+        return Awaitility.await().atMost(Duration.ofSeconds(15)).pollInSameThread();
+    }
+
+    /** An account the gateway has announced, known to enrollment-service. */
+    public long knownAccount() {
+        long accountId = MessagingTestClient.newAccount();
+        client.publish(Topics.ACCOUNT_EVENTS, Long.toString(accountId), AccountMessageTypes.ACCOUNT_CREATED,
+                accountId, new AccountData(accountId, "Account " + accountId, Instant.now()));
+        eventually().until(() -> isKnown(accountId));
+        return accountId;
+    }
+
+    /** A sequence sequence-service has announced, known to enrollment-service. */
+    public long knownSequence(long accountId, String name) {
+        long sequenceId = newId();
+        client.publish(Topics.SEQUENCE_EVENTS, Long.toString(sequenceId), SequenceMessageTypes.SEQUENCE_CREATED,
+                accountId, new SequenceData(sequenceId, name, "normal", Instant.now()));
+        eventually().until(() -> sequenceKnown(sequenceId));
+        return sequenceId;
+    }
+
+    public void deleteSequence(long accountId, long sequenceId) {
+        client.publish(Topics.SEQUENCE_EVENTS, Long.toString(sequenceId), SequenceMessageTypes.SEQUENCE_DELETED,
+                accountId, new SequenceDeleted(sequenceId, List.of()));
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean isKnown(long accountId) {
+        return accounts.isKnown(accountId);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean sequenceKnown(long sequenceId) {
+        return sequences.findByIdOptional(sequenceId).isPresent();
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean sequenceDeleted(long sequenceId) {
+        return sequences.findByIdOptional(sequenceId).map(sequence -> sequence.deleted).orElse(false);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Contact contact(long accountId, ContactKey key) {
+        return contacts.lockByKey(accountId, key).orElse(null);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public long contactCount(long accountId) {
+        return contacts.count("accountId", accountId);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Enrollment activeEnrollment(long contactId) {
+        return enrollments.activeOf(contactId).orElse(null);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Enrollment> enrollmentsOf(long contactId) {
+        return enrollments.list("contactId", contactId);
+    }
+}

@@ -1,0 +1,20 @@
+package me.wolfeo.sequences.enrollmentservice;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+
+import me.wolfeo.sequences.local.LocalServersResource;
+
+/**
+ * Every test of this module runs against the real Kafka broker and PostgreSQL of deploy/local. sequence-service's
+ * read API is served by {@link me.wolfeo.sequences.enrollmentservice.sequence.SequenceServiceStub}.
+ */
+@WithTestResource(value = LocalServersResource.class, scope = TestResourceScope.GLOBAL, initArgs = {
+        @ResourceArg(name = "database", value = "enrollment_service_test"),
+        @ResourceArg(name = "own-url-properties", value = "quarkus.rest-client.sequence-service.url")})
+public final class LocalServersConfiguration {
+
+    private LocalServersConfiguration() {
+    }
+}
