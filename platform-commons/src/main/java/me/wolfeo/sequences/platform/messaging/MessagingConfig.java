@@ -9,10 +9,6 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "platform.messaging")
 public interface MessagingConfig {
 
-    /** Kafka bootstrap servers, shared with the SmallRye connector (env KAFKA_BOOTSTRAP_SERVERS). */
-    @WithDefault("${kafka.bootstrap.servers:localhost:9092}")
-    String bootstrapServers();
-
     /** Name of this service in message sources and logs. */
     @WithDefault("${quarkus.application.name}")
     String source();

@@ -23,10 +23,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public class PlatformProducer {
 
     private final MessagingConfig config;
+    private final KafkaClientSettings kafka;
     private volatile Producer<String, byte[]> producer;
 
-    public PlatformProducer(MessagingConfig config) {
+    public PlatformProducer(MessagingConfig config, KafkaClientSettings kafka) {
         this.config = config;
+        this.kafka = kafka;
     }
 
     public CompletableFuture<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
@@ -56,8 +58,7 @@ public class PlatformProducer {
     }
 
     private Map<String, Object> settings() {
-        return Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
+        return kafka.with(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, config.source() + "-platform-producer",
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -65,7 +66,7 @@ public class PlatformProducer {
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, config.producer().maxRequestSize(),
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, config.producer().compressionType(),
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000));
     }
 
     @PreDestroy

@@ -7,15 +7,15 @@ import java.util.Map;
  * Every topic the platform uses, as the local broker creates them (the broker does not create topics on first
  * use). deploy/kubernetes declares the same topics for a real cluster.
  */
-final class LocalTopics {
+public final class LocalTopics {
 
     /** Large enough for a content command carrying the largest email HTML the gateway accepts. */
     private static final Map<String, String> LARGE_MESSAGES = Map.of("max.message.bytes", "5242880");
 
-    record Topic(String name, int partitions, Map<String, String> configs) {
+    public record Topic(String name, int partitions, Map<String, String> configs) {
     }
 
-    static final List<Topic> ALL = List.of(
+    public static final List<Topic> ALL = List.of(
             new Topic("sequences.commands", 6, Map.of()),
             new Topic("sequences.commands.dlq", 1, Map.of()),
             new Topic("sequences.events", 6, Map.of()),
@@ -27,6 +27,7 @@ final class LocalTopics {
             new Topic("enrollments.commands.dlq", 1, Map.of()),
             new Topic("enrollments.events", 6, Map.of()),
             new Topic("accounts.events", 1, Map.of()),
+            new Topic("accounts.events.dlq", 1, Map.of()),
             new Topic("gateway.replies", 6, Map.of()));
 
     private LocalTopics() {

@@ -31,6 +31,7 @@ import org.jboss.logging.Logger;
 
 import me.wolfeo.sequences.platform.Failures;
 import me.wolfeo.sequences.platform.messaging.Envelope;
+import me.wolfeo.sequences.platform.messaging.KafkaClientSettings;
 import me.wolfeo.sequences.platform.messaging.MessageCodec;
 import me.wolfeo.sequences.platform.messaging.MessageHeaders;
 import me.wolfeo.sequences.platform.messaging.MessagingConfig;
@@ -52,6 +53,7 @@ public class KafkaRequestor {
     private static final Logger LOG = Logger.getLogger(KafkaRequestor.class);
 
     private final MessagingConfig config;
+    private final KafkaClientSettings kafka;
     private final PlatformProducer producer;
     private final MessageCodec codec;
     private final Map<String, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
@@ -60,19 +62,20 @@ public class KafkaRequestor {
     private KafkaConsumer<String, byte[]> consumer;
     private Thread listener;
 
-    public KafkaRequestor(MessagingConfig config, PlatformProducer producer, MessageCodec codec) {
+    public KafkaRequestor(MessagingConfig config, KafkaClientSettings kafka, PlatformProducer producer,
+            MessageCodec codec) {
         this.config = config;
+        this.kafka = kafka;
         this.producer = producer;
         this.codec = codec;
     }
 
     @PostConstruct
     void start() {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
+        consumer = new KafkaConsumer<>(kafka.with(Map.of(
                 ConsumerConfig.CLIENT_ID_CONFIG, config.source() + "-reply-listener-" + UUID.randomUUID(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000)),
                 new StringDeserializer(), new ByteArrayDeserializer());
         running = true;
         listener = new Thread(this::listen, "reply-listener");
