@@ -16,6 +16,15 @@ public interface GatewayConfig {
 
     Limits limits();
 
+    Benchmark benchmark();
+
+    interface Benchmark {
+
+        /** Serves POST /v1/benchmark/echo, the benchmark's baseline of the messaging hop. Off in production. */
+        @WithDefault("false")
+        boolean echoEnabled();
+    }
+
     interface Admin {
 
         /** The X-Admin-Key that guards /admin/v1. Without one the admin API refuses every call. */

@@ -121,6 +121,10 @@ public final class LocalPlatform implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    public int postgresPort() {
+        return postgres.port();
+    }
+
     public String s3Endpoint() {
         return s3.endpoint();
     }

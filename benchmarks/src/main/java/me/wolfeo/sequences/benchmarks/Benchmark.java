@@ -1,0 +1,228 @@
+package me.wolfeo.sequences.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import me.wolfeo.sequences.local.LocalPlatform;
+import me.wolfeo.sequences.local.ProjectRoot;
+
+/**
+ * The benchmark command: starts a platform of its own, measures the enroll path and bulk ingestion, measures
+ * the same machine's baselines in the same run, and prints every figure with its ratio to its baselines.
+ *
+ * <p>
+ * Options: {@code --seconds N} per load step (default 15), {@code --bulk N} commands (default 200000).
+ */
+public final class Benchmark {
+
+    private static final int[] CONCURRENCIES = { 1, 8, 32, 64 };
+    private static final int[] RATES = { 200, 500, 1000 };
+
+    private final Duration step;
+    private final int bulk;
+    private final List<String> report = new ArrayList<>();
+
+    private Benchmark(Duration step, int bulk) {
+        this.step = step;
+        this.bulk = bulk;
+    }
+
+    public static void main(String[] arguments) throws Exception {
+        int seconds = 15;
+        int bulk = 200_000;
+        for (int i = 0; i < arguments.length - 1; i++) {
+            if (arguments[i].equals("--seconds")) {
+                seconds = Integer.parseInt(arguments[i + 1]);
+            } else if (arguments[i].equals("--bulk")) {
+                bulk = Integer.parseInt(arguments[i + 1]);
+            }
+        }
+        new Benchmark(Duration.ofSeconds(seconds), bulk).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Path root = ProjectRoot.find();
+        line("# Benchmark run of %s", LocalDateTime.now().withNano(0));
+        line("");
+        line("Machine: %d cores, %.1f GiB, %s %s, Java %s; load average at start %.2f.",
+                Runtime.getRuntime().availableProcessors(),
+                ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                        .getTotalMemorySize() / (1024.0 * 1024 * 1024),
+                System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("java.version"),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        line("Command: java -jar benchmarks/target/benchmarks.jar --seconds %d --bulk %d", step.toSeconds(), bulk);
+        line("");
+
+        progress("starting a platform of its own (fresh bench_* databases, free ports)");
+        LocalPlatform.Options options = LocalPlatform.Options
+                .isolated(root, root.resolve("benchmarks/target/platform"), "bench_")
+                .withEnvironment(Map.of("GATEWAY_BENCHMARK_ECHO_ENABLED", "true"));
+        try (LocalPlatform platform = LocalPlatform.startFresh(options)) {
+            measure(platform);
+        }
+        Path file = root.resolve("benchmarks/target/benchmark-report.md");
+        Files.writeString(file, String.join(System.lineSeparator(), report) + System.lineSeparator());
+        System.out.println();
+        System.out.println("The report is also in " + file);
+    }
+
+    private void measure(LocalPlatform platform) throws Exception {
+        Map<String, String> startup = platform.processFigures();
+        PlatformApi api = new PlatformApi(platform.gatewayUrl(), platform.adminKey());
+        PlatformApi.Account first = api.newAccount("Benchmark one");
+        PlatformApi.Account second = api.newAccount("Benchmark two");
+        List<Long> firstSequences = api.newSequences(first, 25);
+        List<Long> secondSequences = api.newSequences(second, 25);
+        EnrollTraffic traffic = new EnrollTraffic(platform.gatewayUrl(), List.of(
+                new EnrollTraffic.Tenant(first.token(), firstSequences),
+                new EnrollTraffic.Tenant(second.token(), secondSequences)));
+        HttpLoad load = new HttpLoad();
+
+        progress("warming up the enroll path (8 clients, 10 s)");
+        load.closedLoop(8, Duration.ofSeconds(10), traffic::next);
+
+        Map<Integer, LoadResult> enroll = new LinkedHashMap<>();
+        for (int clients : CONCURRENCIES) {
+            progress("enroll webhook, closed loop, " + clients + " clients");
+            enroll.put(clients, load.closedLoop(clients, step, traffic::next));
+            progress("  " + enroll.get(clients).summary());
+        }
+        Map<Integer, LoadResult> open = new LinkedHashMap<>();
+        for (int rate : RATES) {
+            progress("enroll webhook, open loop, " + rate + " req/s offered");
+            open.put(rate, load.openLoop(rate, step, traffic::next));
+            progress("  " + open.get(rate).summary());
+        }
+
+        Map<Integer, LoadResult> echo = new LinkedHashMap<>();
+        try (EchoResponder responder = new EchoResponder(platform.kafkaBootstrapServers())) {
+            load.closedLoop(8, Duration.ofSeconds(5), () -> api.echo(first));
+            for (int clients : CONCURRENCIES) {
+                progress("bare messaging hop (gateway, Kafka request-reply, echo), " + clients + " clients");
+                echo.put(clients, load.closedLoop(clients, step, () -> api.echo(first)));
+                progress("  " + echo.get(clients).summary());
+            }
+        }
+
+        progress("bulk ingestion: " + bulk + " enroll commands published to enrollments.commands");
+        BulkIngestion.Result ingestion = BulkIngestion.run(platform.kafkaBootstrapServers(), first.id(),
+                firstSequences, bulk);
+        progress(String.format("  %,d enrolled in %.1f s: %.0f/s", ingestion.enrolled(), ingestion.totalSeconds(),
+                ingestion.perSecond()));
+
+        String jdbcUrl = database(platform, "bench_jdbc_baseline");
+        JdbcBaseline jdbc = new JdbcBaseline(jdbcUrl);
+        Map<Integer, LoadResult> transactions = new LinkedHashMap<>();
+        for (int clients : CONCURRENCIES) {
+            progress("plain JDBC, one transaction per enrollment, " + clients + " connections");
+            transactions.put(clients, jdbc.transactions(clients, step));
+            progress("  " + transactions.get(clients).summary());
+        }
+        progress("plain JDBC, batches of 1,000 enrollments per transaction");
+        double batched = jdbc.batched(bulk, 1000);
+        progress(String.format("  %.0f/s", batched));
+
+        progress("raw Kafka: produce then consume " + bulk + " messages of an enroll command's size");
+        KafkaBaseline.Rates kafka = KafkaBaseline.measure(platform.kafkaBootstrapServers(), bulk,
+                traffic.typicalBytes() + 120);
+        progress(String.format("  produce %.0f/s, consume %.0f/s", kafka.producedPerSecond(),
+                kafka.consumedPerSecond()));
+
+        Map<String, String> after = platform.processFigures();
+        report(enroll, open, echo, transactions, ingestion, batched, kafka, startup, after);
+    }
+
+    private void report(Map<Integer, LoadResult> enroll, Map<Integer, LoadResult> open, Map<Integer, LoadResult> echo,
+            Map<Integer, LoadResult> transactions, BulkIngestion.Result ingestion, double batched,
+            KafkaBaseline.Rates kafka, Map<String, String> startup, Map<String, String> after) {
+        line("## Enroll webhook, closed loop (HTTP, gateway, Kafka, enrollment-service, PostgreSQL, reply)");
+        line("");
+        line("| clients | platform | plain JDBC tx | bare hop | vs JDBC | vs hop | p50 | p95 | p99 | max | answers |");
+        line("|---|---|---|---|---|---|---|---|---|---|---|");
+        for (int clients : CONCURRENCIES) {
+            LoadResult platform = enroll.get(clients);
+            LoadResult baseline = transactions.get(clients);
+            LoadResult hop = echo.get(clients);
+            line("| %d | %.0f/s | %.0f/s | %.0f/s | %.0f%% | %.0f%% | %.1f | %.1f | %.1f | %.1f ms | %s |", clients,
+                    platform.perSecond(), baseline.perSecond(), hop.perSecond(),
+                    100 * platform.perSecond() / baseline.perSecond(), 100 * platform.perSecond() / hop.perSecond(),
+                    platform.percentileMillis(50), platform.percentileMillis(95), platform.percentileMillis(99),
+                    platform.maxMillis(), platform.outcomes());
+        }
+        line("");
+        line("## Enroll webhook, open loop (latency from the intended send time)");
+        line("");
+        line("| offered | achieved | p50 | p95 | p99 | max | answers |");
+        line("|---|---|---|---|---|---|---|");
+        for (int rate : RATES) {
+            LoadResult result = open.get(rate);
+            line("| %d/s | %.0f/s | %.1f | %.1f | %.1f | %.1f ms | %s |", rate, result.perSecond(),
+                    result.percentileMillis(50), result.percentileMillis(95), result.percentileMillis(99),
+                    result.maxMillis(), result.outcomes());
+        }
+        line("");
+        line("## Bulk ingestion from internal systems");
+        line("");
+        line("%,d commands published in %.1f s; %,d persisted with their event out after %.1f s: **%.0f/s**; "
+                + "plain JDBC batched %.0f/s (%.0f%%); raw Kafka produce %.0f/s, consume %.0f/s (%.0f%% of consume).",
+                ingestion.commands(), ingestion.publishSeconds(), ingestion.enrolled(), ingestion.totalSeconds(),
+                ingestion.perSecond(), batched, 100 * ingestion.perSecond() / batched, kafka.producedPerSecond(),
+                kafka.consumedPerSecond(), 100 * ingestion.perSecond() / kafka.consumedPerSecond());
+        line("");
+        line("## Processes");
+        line("");
+        line("| process | at start | after the run |");
+        line("|---|---|---|");
+        startup.forEach((name, figure) -> line("| %s | %s | %s |", name, figure, after.get(name)));
+        line("");
+        line("## Targets");
+        line("");
+        LoadResult at32 = enroll.get(32);
+        LoadResult at500 = open.get(500);
+        long lost = enroll.values().stream().mapToLong(r -> r.failures("200", "400")).sum()
+                + open.values().stream().mapToLong(r -> r.failures("200", "400")).sum();
+        target("enroll at 32 clients >= 35% of plain JDBC transactions",
+                100 * at32.perSecond() / transactions.get(32).perSecond(), 35, "%");
+        target("enroll at 32 clients >= 60% of the bare messaging hop",
+                100 * at32.perSecond() / echo.get(32).perSecond(), 60, "%");
+        line("- p99 at 500 req/s offered < 50 ms: %.1f ms %s", at500.percentileMillis(99),
+                at500.percentileMillis(99) < 50 ? "(met)" : "(not met)");
+        line("- requests lost or timed out: %d %s", lost, lost == 0 ? "(met)" : "(not met)");
+        target("bulk ingestion >= 30,000 enrollments/s", ingestion.perSecond(), 30_000, "/s");
+        System.out.println();
+        report.forEach(System.out::println);
+    }
+
+    private void target(String what, double value, double goal, String unit) {
+        line("- %s: %.0f%s %s", what, value, unit, value >= goal ? "(met)" : "(not met)");
+    }
+
+    private static String database(LocalPlatform platform, String name) throws Exception {
+        String base = "jdbc:postgresql://127.0.0.1:" + platform.postgresPort() + "/";
+        try (Connection connection = DriverManager.getConnection(base + "postgres", "postgres", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + name);
+        }
+        return base + name;
+    }
+
+    private void line(String format, Object... values) {
+        report.add(values.length == 0 ? format : String.format(format, values));
+    }
+
+    private static void progress(String message) {
+        System.out.printf("[%s] %s%n", LocalDateTime.now().toLocalTime().withNano(0), message);
+    }
+}

@@ -1,0 +1,64 @@
+package me.wolfeo.sequences.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The few API calls that set the benchmark's scene: accounts and their sequences. */
+final class PlatformApi {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String gatewayUrl;
+    private final String adminKey;
+
+    record Account(long id, String token) {
+    }
+
+    PlatformApi(String gatewayUrl, String adminKey) {
+        this.gatewayUrl = gatewayUrl;
+        this.adminKey = adminKey;
+    }
+
+    Account newAccount(String name) throws Exception {
+        JsonNode data = call(HttpRequest.newBuilder(URI.create(gatewayUrl + "/admin/v1/accounts"))
+                .header("X-Admin-Key", adminKey).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"" + name + "\"}")).build(), 201);
+        return new Account(data.path("id").asLong(), data.path("token").path("token").asText());
+    }
+
+    List<Long> newSequences(Account account, int count) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            ids.add(call(HttpRequest.newBuilder(URI.create(gatewayUrl + "/v1/sequence"))
+                    .header("Authorization", "Bearer " + account.token()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"Benchmark " + i + "\"}")).build(), 201)
+                    .path("id").asLong());
+        }
+        return ids;
+    }
+
+    HttpRequest echo(Account account) {
+        return HttpRequest.newBuilder(URI.create(gatewayUrl + "/v1/benchmark/echo"))
+                .header("Authorization", "Bearer " + account.token()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"sequence_id\": 1, \"source\": \"hubspot\", "
+                        + "\"id\": \"bench-echo\", \"email\": \"echo@example.com\", \"first_name\": \"Bench\", "
+                        + "\"last_name\": \"Contact\", \"padding\": \"" + "x".repeat(80) + "\"}"))
+                .build();
+    }
+
+    private JsonNode call(HttpRequest request, int expected) throws Exception {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return JSON.readTree(response.body()).path("data");
+    }
+}
