@@ -25,8 +25,8 @@ import me.wolfeo.sequences.local.ProjectRoot;
  */
 public final class Benchmark {
 
-    private static final int[] CONCURRENCIES = { 1, 8, 32, 64 };
-    private static final int[] RATES = { 200, 500, 1000 };
+    private static final int[] CONCURRENCIES = {1, 8, 32, 64};
+    private static final int[] RATES = {200, 500, 1000};
 
     private final Duration step;
     private final int bulk;

@@ -81,7 +81,7 @@ public class EnrollmentCommands {
         Optional<Contact> existing = contacts.lockByKey(accountId, who.key());
         Long movedFrom = null;
         if (existing.isPresent()) {
-            Optional<Enrollment> active = enrollments.activeOf(existing.get().id);
+            Optional<Enrollment> active = enrollments.activeOf(existing.get().id); // a new contact has none
             if (active.isPresent()) {
                 if (!Boolean.TRUE.equals(command.forceEnroll())) {
                     throw refuse(message, command, ErrorCodes.ALREADY_ENROLLED, ALREADY_ENROLLED);
@@ -92,8 +92,10 @@ public class EnrollmentCommands {
                 events.disenrolled(active.get());
             }
         }
-        Contact contact = existing.orElseGet(() -> newContact(accountId, who, now));
-        fillAttributes(contact, command, who, now);
+        Contact contact = existing.orElseGet(() -> newContact(accountId, who, command, now));
+        if (existing.isPresent()) {
+            fillAttributes(contact, command, who, now);
+        }
 
         Enrollment enrollment = new Enrollment();
         enrollment.accountId = accountId;
@@ -124,13 +126,12 @@ public class EnrollmentCommands {
         return new EnrollmentResult(contact.id, active.isPresent() ? 1 : 0);
     }
 
-    private Contact newContact(long accountId, ContactIdentity who, Instant now) {
+    private Contact newContact(long accountId, ContactIdentity who, Enroll command, Instant now) {
         Contact contact = new Contact();
         contact.accountId = accountId;
         contact.createdAt = now;
-        contact.updatedAt = now;
+        fillAttributes(contact, command, who, now); // before the insert, which happens at once: no UPDATE after it
         contacts.persist(contact);
-        contacts.flush();
         for (ContactKey key : who.keys()) {
             boolean added = contacts.addKeyIfFree(accountId, key, contact.id);
             if (!added && key.equals(who.key())) {

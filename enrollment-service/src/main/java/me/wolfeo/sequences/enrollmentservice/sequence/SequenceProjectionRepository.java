@@ -31,8 +31,9 @@ public class SequenceProjectionRepository implements PanacheRepositoryBase<Seque
                 .setParameter(1, sequenceId).setParameter(2, accountId).executeUpdate();
     }
 
+    /** By id, so that a batch enrolling many contacts in one sequence reads it once (the session caches it). */
     public Optional<SequenceProjection> findOwned(long accountId, long sequenceId) {
-        return find("sequenceId = ?1 and accountId = ?2", sequenceId, accountId).firstResultOptional();
+        return findByIdOptional(sequenceId).filter(sequence -> sequence.accountId == accountId);
     }
 
     public List<SequenceProjection> live(Collection<Long> sequenceIds) {

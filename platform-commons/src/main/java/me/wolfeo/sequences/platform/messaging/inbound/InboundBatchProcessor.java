@@ -73,6 +73,7 @@ public class InboundBatchProcessor {
         if (records.isEmpty()) {
             return;
         }
+        long started = System.currentTimeMillis();
         List<Outcome> outcomes;
         try {
             outcomes = QuarkusTransaction.requiringNew().call(() -> applyAll(records, handlers));
@@ -85,6 +86,11 @@ public class InboundBatchProcessor {
             }
         }
         outcomes.forEach(this::sendReply);
+        if (LOG.isDebugEnabled()) {
+            long oldest = records.stream().mapToLong(ConsumerRecord::timestamp).min().orElse(started);
+            LOG.debugf("Processed %d records of %s in %d ms, %d ms after the oldest was sent", records.size(),
+                    records.get(0).topic(), System.currentTimeMillis() - started, started - oldest);
+        }
     }
 
     private List<Outcome> processAlone(ConsumerRecord<String, byte[]> record, MessageHandlers handlers) {

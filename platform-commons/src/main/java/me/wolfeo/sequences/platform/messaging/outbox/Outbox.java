@@ -57,28 +57,34 @@ public class Outbox {
         write(List.of(new OutboxMessage(0, topic, key, headers, payload == null ? new byte[0] : payload)));
     }
 
+    /**
+     * Buffers the messages of the current transaction and writes them all in one JDBC batch just before it
+     * commits; afterwards, wakes the relay. One round trip per transaction instead of one per message.
+     */
     private void write(List<OutboxMessage> messages) {
-        store.insert(new ArrayList<>(messages));
-        wakeRelayAfterCommit();
-    }
+        @SuppressWarnings("unchecked")
+        List<OutboxMessage> pending = (List<OutboxMessage>) transactions.getResource(Outbox.class);
+        if (pending == null) {
+            pending = new ArrayList<>();
+            transactions.putResource(Outbox.class, pending);
+            List<OutboxMessage> buffered = pending;
+            transactions.registerInterposedSynchronization(new Synchronization() {
 
-    private void wakeRelayAfterCommit() {
-        if (transactions.getResource(Outbox.class) != null) {
-            return;
-        }
-        transactions.putResource(Outbox.class, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wake();
+                @Override
+                public void beforeCompletion() {
+                    if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE && !buffered.isEmpty()) {
+                        store.insert(buffered);
+                    }
                 }
-            }
-        });
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        relay.wake();
+                    }
+                }
+            });
+        }
+        pending.addAll(messages);
     }
 }
