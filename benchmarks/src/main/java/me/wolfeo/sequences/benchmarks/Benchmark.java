@@ -82,15 +82,18 @@ public final class Benchmark {
         PlatformApi api = new PlatformApi(platform.gatewayUrl(), platform.adminKey());
         PlatformApi.Account first = api.newAccount("Benchmark one");
         PlatformApi.Account second = api.newAccount("Benchmark two");
+        PlatformApi.Account bulkAccount = api.newAccount("Benchmark bulk");
         List<Long> firstSequences = api.newSequences(first, 25);
         List<Long> secondSequences = api.newSequences(second, 25);
+        List<Long> bulkSequences = api.newSequences(bulkAccount, 25);
         EnrollTraffic traffic = new EnrollTraffic(platform.gatewayUrl(), List.of(
                 new EnrollTraffic.Tenant(first.token(), firstSequences),
                 new EnrollTraffic.Tenant(second.token(), secondSequences)));
         HttpLoad load = new HttpLoad();
 
-        progress("warming up the enroll path (8 clients, 10 s)");
-        load.closedLoop(8, Duration.ofSeconds(10), traffic::next);
+        // The services were just started: let the JIT compile the hot paths before measuring them.
+        progress("warming up the enroll path (16 clients, 30 s)");
+        load.closedLoop(16, Duration.ofSeconds(30), traffic::next);
 
         Map<Integer, LoadResult> enroll = new LinkedHashMap<>();
         for (int clients : CONCURRENCIES) {
@@ -107,7 +110,7 @@ public final class Benchmark {
 
         Map<Integer, LoadResult> echo = new LinkedHashMap<>();
         try (EchoResponder responder = new EchoResponder(platform.kafkaBootstrapServers())) {
-            load.closedLoop(8, Duration.ofSeconds(5), () -> api.echo(first));
+            load.closedLoop(16, Duration.ofSeconds(10), () -> api.echo(first));
             for (int clients : CONCURRENCIES) {
                 progress("bare messaging hop (gateway, Kafka request-reply, echo), " + clients + " clients");
                 echo.put(clients, load.closedLoop(clients, step, () -> api.echo(first)));
@@ -116,8 +119,8 @@ public final class Benchmark {
         }
 
         progress("bulk ingestion: " + bulk + " enroll commands published to enrollments.commands");
-        BulkIngestion.Result ingestion = BulkIngestion.run(platform.kafkaBootstrapServers(), first.id(),
-                firstSequences, bulk);
+        BulkIngestion.Result ingestion = BulkIngestion.run(platform.kafkaBootstrapServers(), bulkAccount.id(),
+                bulkSequences, bulk);
         progress(String.format("  %,d enrolled in %.1f s: %.0f/s", ingestion.enrolled(), ingestion.totalSeconds(),
                 ingestion.perSecond()));
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -30,6 +31,7 @@ final class KafkaBaseline {
         }
         byte[] value = new byte[bytes];
         java.util.Arrays.fill(value, (byte) 'x');
+        AtomicLong acknowledged = new AtomicLong();
         long started = System.nanoTime();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -39,11 +41,15 @@ final class KafkaBaseline {
                 ProducerConfig.BATCH_SIZE_CONFIG, 262144,
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"), new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < messages; i++) {
-                producer.send(new ProducerRecord<>(topic, Integer.toString(i), value));
+                producer.send(new ProducerRecord<>(topic, Integer.toString(i), value), (metadata, error) -> {
+                    if (error == null) {
+                        acknowledged.incrementAndGet();
+                    }
+                });
             }
             producer.flush();
         }
-        double produced = messages / ((System.nanoTime() - started) / 1e9);
+        double produced = acknowledged.get() / ((System.nanoTime() - started) / 1e9);
         started = System.nanoTime();
         long consumed = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
@@ -54,11 +60,12 @@ final class KafkaBaseline {
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            while (consumed < messages) {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (consumed < acknowledged.get() && System.nanoTime() < deadline) {
                 consumed += consumer.poll(Duration.ofMillis(200)).count();
             }
         }
-        return new Rates(produced, messages / ((System.nanoTime() - started) / 1e9));
+        return new Rates(produced, consumed / ((System.nanoTime() - started) / 1e9));
     }
 
     private KafkaBaseline() {

@@ -25,19 +25,6 @@ public class ContactRepository implements PanacheRepository<Contact> {
         return Optional.ofNullable(findById(contactId, LockModeType.PESSIMISTIC_WRITE));
     }
 
-    /**
-     * Gives a key to a contact. A key already taken (by this contact or another one) is left as it is: a phone number
-     * keeps finding the contact that had it first. Two first enrollments of one new contact racing on two instances
-     * meet here, on the primary key: one waits for the other and then finds its contact.
-     */
-    public boolean addKeyIfFree(long accountId, ContactKey key, long contactId) {
-        return getEntityManager().createNativeQuery("""
-                INSERT INTO contact_keys (account_id, source, external_id, contact_id) VALUES (?1, ?2, ?3, ?4)
-                ON CONFLICT (account_id, source, external_id) DO NOTHING""")
-                .setParameter(1, accountId).setParameter(2, key.source()).setParameter(3, key.externalId())
-                .setParameter(4, contactId).executeUpdate() == 1;
-    }
-
     public Optional<Contact> findOwned(long accountId, long contactId) {
         return find("id = ?1 and accountId = ?2", contactId, accountId).firstResultOptional();
     }

@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /** A contact's time in a sequence; active until it is disenrolled, moved, or its sequence is deleted. */
@@ -18,8 +19,10 @@ public class Enrollment {
     public static final String MOVED = "moved";
     public static final String SEQUENCE_DELETED = "sequence_deleted";
 
+    /** From enrollment_ids, 50 at a time, so that a batch's inserts go out as JDBC batches. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "enrollments_id")
+    @SequenceGenerator(name = "enrollments_id", sequenceName = "enrollment_ids", allocationSize = 50)
     public Long id;
 
     @Column(name = "account_id", nullable = false, updatable = false)

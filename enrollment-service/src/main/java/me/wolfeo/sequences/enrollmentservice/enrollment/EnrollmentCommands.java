@@ -2,18 +2,20 @@ package me.wolfeo.sequences.enrollmentservice.enrollment;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import me.wolfeo.sequences.enrollmentservice.account.AccountProjectionRepository;
 import me.wolfeo.sequences.enrollmentservice.contact.Contact;
+import me.wolfeo.sequences.enrollmentservice.contact.ContactDirectory;
 import me.wolfeo.sequences.enrollmentservice.contact.ContactIdentity;
-import me.wolfeo.sequences.enrollmentservice.contact.ContactKey;
-import me.wolfeo.sequences.enrollmentservice.contact.ContactRepository;
 import me.wolfeo.sequences.enrollmentservice.contact.PhoneNumbers;
 import me.wolfeo.sequences.enrollmentservice.sequence.SequenceDirectory;
 import me.wolfeo.sequences.enrollmentservice.sequence.SequenceProjection;
@@ -41,19 +43,16 @@ public class EnrollmentCommands {
 
     static final String ALREADY_ENROLLED = "Contact is already enrolled in a sequence.";
 
-    private final ContactRepository contacts;
-    private final EnrollmentRepository enrollments;
+    private final ContactDirectory directory;
     private final SequenceDirectory sequences;
     private final AccountProjectionRepository accounts;
     private final PhoneNumbers phones;
     private final EnrollmentEvents events;
     private final MessageCodec codec;
 
-    public EnrollmentCommands(ContactRepository contacts, EnrollmentRepository enrollments,
-            SequenceDirectory sequences, AccountProjectionRepository accounts, PhoneNumbers phones,
-            EnrollmentEvents events, MessageCodec codec) {
-        this.contacts = contacts;
-        this.enrollments = enrollments;
+    public EnrollmentCommands(ContactDirectory directory, SequenceDirectory sequences,
+            AccountProjectionRepository accounts, PhoneNumbers phones, EnrollmentEvents events, MessageCodec codec) {
+        this.directory = directory;
         this.sequences = sequences;
         this.accounts = accounts;
         this.phones = phones;
@@ -78,17 +77,17 @@ public class EnrollmentCommands {
                 .orElseThrow(() -> refuse(message, command, ErrorCodes.NOT_FOUND, "Sequence not found."));
         ContactIdentity who = identity.orElseThrow();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Optional<Contact> existing = contacts.lockByKey(accountId, who.key());
+        Optional<Contact> existing = directory.find(accountId, who.key());
         Long movedFrom = null;
         if (existing.isPresent()) {
-            Optional<Enrollment> active = enrollments.activeOf(existing.get().id); // a new contact has none
+            Optional<Enrollment> active = directory.activeEnrollment(existing.get().id);
             if (active.isPresent()) {
                 if (!Boolean.TRUE.equals(command.forceEnroll())) {
                     throw refuse(message, command, ErrorCodes.ALREADY_ENROLLED, ALREADY_ENROLLED);
                 }
                 movedFrom = active.get().sequenceId;
                 active.get().end(Enrollment.MOVED, now);
-                enrollments.flush(); // the partial unique index allows one active enrollment per contact
+                directory.ended(active.get());
                 events.disenrolled(active.get());
             }
         }
@@ -103,7 +102,7 @@ public class EnrollmentCommands {
         enrollment.sequenceId = sequence.sequenceId;
         enrollment.active = true;
         enrollment.enrolledAt = now;
-        enrollments.persist(enrollment);
+        directory.enrolled(enrollment);
         events.enrolled(enrollment, movedFrom);
         return new EnrollmentResult(contact.id, 1);
     }
@@ -115,12 +114,13 @@ public class EnrollmentCommands {
                 command.phoneNumber(), phones, errors);
         failIfAny(errors);
         requireKnownAccount(message, context);
-        Contact contact = contacts.lockByKey(message.accountId(), identity.orElseThrow().key())
+        Contact contact = directory.find(message.accountId(), identity.orElseThrow().key())
                 .orElseThrow(() -> refuse(message, command, ErrorCodes.NOT_FOUND, "Contact not found."));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Optional<Enrollment> active = enrollments.activeOf(contact.id);
+        Optional<Enrollment> active = directory.activeEnrollment(contact.id);
         active.ifPresent(enrollment -> {
             enrollment.end(Enrollment.DISENROLLED, now);
+            directory.ended(enrollment);
             events.disenrolled(enrollment);
         });
         return new EnrollmentResult(contact.id, active.isPresent() ? 1 : 0);
@@ -130,16 +130,35 @@ public class EnrollmentCommands {
         Contact contact = new Contact();
         contact.accountId = accountId;
         contact.createdAt = now;
-        fillAttributes(contact, command, who, now); // before the insert, which happens at once: no UPDATE after it
-        contacts.persist(contact);
-        for (ContactKey key : who.keys()) {
-            boolean added = contacts.addKeyIfFree(accountId, key, contact.id);
-            if (!added && key.equals(who.key())) {
-                // Another instance created this contact meanwhile: start over, and find it this time.
-                throw new IllegalStateException("Contact " + key + " was created concurrently");
+        fillAttributes(contact, command, who, now);
+        directory.add(contact, who.key(), who.keys());
+        return contact;
+    }
+
+    /**
+     * Loads, in a few queries, the sequences and the contacts (with their keys and active enrollments) that a
+     * batch of commands is about, so that applying the commands one by one reads from memory.
+     */
+    public void prefetch(List<Envelope> messages) {
+        List<ContactDirectory.AccountKey> keys = new ArrayList<>();
+        Set<Long> sequenceIds = new HashSet<>();
+        for (Envelope message : messages) {
+            try {
+                String source = message.data().path("source").asText(null);
+                String id = message.data().path("id").asText(null);
+                String phone = message.data().path("phone_number").asText(null);
+                ContactIdentity.of(source, id, phone, phones, new LinkedHashMap<>())
+                        .ifPresent(who -> who.keys().forEach(
+                                key -> keys.add(new ContactDirectory.AccountKey(message.accountId(), key))));
+                if (message.data().path("sequence_id").canConvertToLong()) {
+                    sequenceIds.add(message.data().path("sequence_id").asLong());
+                }
+            } catch (RuntimeException e) {
+                // a malformed message fails when it is applied, with the reason; it needs nothing loaded
             }
         }
-        return contact;
+        sequences.prefetch(sequenceIds);
+        directory.prefetch(keys);
     }
 
     private static void fillAttributes(Contact contact, Enroll command, ContactIdentity who, Instant now) {

@@ -28,6 +28,7 @@ public class EnrollmentCommandConsumer {
                 .onWithContext(EnrollmentMessageTypes.ENROLL, EnrollmentMessageTypes.VERSION, enrollments::enroll)
                 .onWithContext(EnrollmentMessageTypes.DISENROLL, EnrollmentMessageTypes.VERSION,
                         enrollments::disenroll)
+                .prepareWith(enrollments::prefetch)
                 .build();
     }
 

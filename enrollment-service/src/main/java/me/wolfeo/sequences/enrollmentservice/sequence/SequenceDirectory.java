@@ -26,6 +26,13 @@ public class SequenceDirectory {
         this.sequenceService = sequenceService;
     }
 
+    /** Loads these sequences into the transaction's session in one query; later look-ups by id read from it. */
+    public void prefetch(java.util.Collection<Long> sequenceIds) {
+        if (!sequenceIds.isEmpty()) {
+            projection.list("sequenceId in ?1", sequenceIds);
+        }
+    }
+
     public Optional<SequenceProjection> findLive(long accountId, long sequenceId) {
         Optional<SequenceProjection> known = projection.findOwned(accountId, sequenceId);
         if (known.isEmpty()) {

@@ -139,6 +139,8 @@ public class InboundBatchProcessor {
                 .filter(Decoded::valid).map(Decoded::inboxKey).distinct().toList());
         Map<String, Inbox.ProcessedEntry> processed = new LinkedHashMap<>();
         List<Outcome> outcomes = new ArrayList<>(records.size());
+        handlers.prepare(decoded.stream().filter(Decoded::valid).filter(d -> !known.containsKey(d.inboxKey()))
+                .map(Decoded::envelope).toList());
         for (Decoded message : decoded) {
             if (!message.valid()) {
                 deadLetter(message.record(), message.invalidReason());

@@ -1,10 +1,12 @@
 package me.wolfeo.sequences.platform.messaging.inbound;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import me.wolfeo.sequences.platform.messaging.Envelope;
 
@@ -13,10 +15,23 @@ public final class MessageHandlers {
 
     private final Map<String, ContextualHandler> handlers;
     private final boolean ignoreUnknownTypes;
+    private final Consumer<List<Envelope>> preparation;
 
-    private MessageHandlers(Map<String, ContextualHandler> handlers, boolean ignoreUnknownTypes) {
+    private MessageHandlers(Map<String, ContextualHandler> handlers, boolean ignoreUnknownTypes,
+            Consumer<List<Envelope>> preparation) {
         this.handlers = Map.copyOf(handlers);
         this.ignoreUnknownTypes = ignoreUnknownTypes;
+        this.preparation = preparation;
+    }
+
+    /**
+     * Called in the batch's transaction with the messages about to be applied, before the first of them: the place
+     * to load in a few queries what the handlers would otherwise look up one message at a time.
+     */
+    public void prepare(List<Envelope> messages) {
+        if (!messages.isEmpty()) {
+            preparation.accept(messages);
+        }
     }
 
     public static Builder builder() {
@@ -51,6 +66,8 @@ public final class MessageHandlers {
 
         private final Map<String, ContextualHandler> handlers = new HashMap<>();
         private boolean ignoreUnknownTypes;
+        private Consumer<List<Envelope>> preparation = messages -> {
+        };
 
         public Builder on(String type, int version, MessageHandler handler) {
             return onWithContext(type, version, (message, context) -> handler.handle(message));
@@ -72,8 +89,14 @@ public final class MessageHandlers {
             return this;
         }
 
+        /** Loads what a batch's messages need before they are applied (see {@link MessageHandlers#prepare}). */
+        public Builder prepareWith(Consumer<List<Envelope>> preparation) {
+            this.preparation = preparation;
+            return this;
+        }
+
         public MessageHandlers build() {
-            return new MessageHandlers(handlers, ignoreUnknownTypes);
+            return new MessageHandlers(handlers, ignoreUnknownTypes, preparation);
         }
     }
 }
