@@ -3,13 +3,13 @@ package me.wolfeo.sequences.contentservice.stage;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import me.wolfeo.sequences.contentservice.content.EmailLifecycle;
 import me.wolfeo.sequences.platform.contract.sequence.StageData;
+import me.wolfeo.sequences.platform.http.Lookups;
 
 /**
  * Finds a stage for a command. The projection fed by sequences.events is asked first; a stage it does not know yet
@@ -42,15 +42,11 @@ public class StageDirectory {
     }
 
     private Optional<StageProjection> askSequenceService(long accountId, long stageId) {
-        StageData stage;
-        try {
-            stage = sequenceService.stage(accountId, stageId);
-        } catch (WebApplicationException e) {
-            if (e.getResponse().getStatus() == 404) {
-                return Optional.empty();
-            }
-            throw e;
+        Optional<StageData> found = Lookups.orEmptyIfNotFound(() -> sequenceService.stage(accountId, stageId));
+        if (found.isEmpty()) {
+            return Optional.empty();
         }
+        StageData stage = found.get();
         LOG.debugf("Stage %d learned from sequence-service before its event", stageId);
         emails.stageCreated(accountId, stage.id(), stage.sequenceId(), stage.stageType());
         return projection.lockOwned(accountId, stageId);

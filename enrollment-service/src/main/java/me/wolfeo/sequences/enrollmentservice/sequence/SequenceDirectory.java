@@ -3,11 +3,11 @@ package me.wolfeo.sequences.enrollmentservice.sequence;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import me.wolfeo.sequences.platform.contract.sequence.SequenceDetail;
+import me.wolfeo.sequences.platform.http.Lookups;
 
 /**
  * Finds a live sequence of an account. The projection fed by sequences.events is asked first; a sequence it does
@@ -42,15 +42,12 @@ public class SequenceDirectory {
     }
 
     private Optional<SequenceProjection> askSequenceService(long accountId, long sequenceId) {
-        SequenceDetail sequence;
-        try {
-            sequence = sequenceService.sequence(accountId, sequenceId);
-        } catch (WebApplicationException e) {
-            if (e.getResponse().getStatus() == 404) {
-                return Optional.empty();
-            }
-            throw e;
+        Optional<SequenceDetail> found = Lookups.orEmptyIfNotFound(
+                () -> sequenceService.sequence(accountId, sequenceId));
+        if (found.isEmpty()) {
+            return Optional.empty();
         }
+        SequenceDetail sequence = found.get();
         projection.rememberIfNew(sequence.id(), accountId, sequence.name(), sequence.createdAt());
         return projection.findOwned(accountId, sequenceId);
     }
