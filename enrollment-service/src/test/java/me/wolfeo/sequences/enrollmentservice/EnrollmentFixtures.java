@@ -13,6 +13,7 @@ import org.awaitility.core.ConditionFactory;
 
 import me.wolfeo.sequences.enrollmentservice.account.AccountProjectionRepository;
 import me.wolfeo.sequences.enrollmentservice.contact.Contact;
+import me.wolfeo.sequences.enrollmentservice.contact.ContactDirectory;
 import me.wolfeo.sequences.enrollmentservice.contact.ContactKey;
 import me.wolfeo.sequences.enrollmentservice.contact.ContactRepository;
 import me.wolfeo.sequences.enrollmentservice.enrollment.Enrollment;
@@ -39,10 +40,13 @@ public class EnrollmentFixtures {
     private final AccountProjectionRepository accounts;
     private final SequenceProjectionRepository sequences;
     private final ContactRepository contacts;
+    private final ContactDirectory directory;
     private final EnrollmentRepository enrollments;
 
     public EnrollmentFixtures(MessagingTestClient client, AccountProjectionRepository accounts,
-            SequenceProjectionRepository sequences, ContactRepository contacts, EnrollmentRepository enrollments) {
+            SequenceProjectionRepository sequences, ContactRepository contacts, ContactDirectory directory,
+            EnrollmentRepository enrollments) {
+        this.directory = directory;
         this.client = client;
         this.accounts = accounts;
         this.sequences = sequences;
@@ -98,7 +102,7 @@ public class EnrollmentFixtures {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Contact contact(long accountId, ContactKey key) {
-        return contacts.lockByKey(accountId, key).orElse(null);
+        return directory.find(accountId, key).orElse(null);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -20,8 +20,7 @@ import me.wolfeo.sequences.enrollmentservice.sequence.SequenceProjection;
 import me.wolfeo.sequences.enrollmentservice.sequence.SequenceProjectionRepository;
 import me.wolfeo.sequences.platform.contract.enrollment.ContactData;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceData;
-import me.wolfeo.sequences.platform.messaging.ErrorCodes;
-import me.wolfeo.sequences.platform.messaging.Problem;
+import me.wolfeo.sequences.platform.http.InternalResponses;
 import me.wolfeo.sequences.platform.paging.Page;
 
 /** Internal read API of enrollment-service, for the gateway's two listings. Every path is scoped by account. */
@@ -58,8 +57,7 @@ public class ContactQueryResource {
                         .filter(contact -> email == null || email.equalsIgnoreCase(contact.email)).toList()
                 : contacts.withEmail(accountId, email);
         if (matching.isEmpty()) {
-            return RestResponse.status(RestResponse.Status.NOT_FOUND,
-                    Problem.of(ErrorCodes.NOT_FOUND, "No contact found for the given parameters."));
+            return InternalResponses.notFound("No contact found for the given parameters.");
         }
         List<Long> sequenceIds = enrollments.activeSequenceIdsOf(matching.stream().map(contact -> contact.id)
                 .toList());
@@ -80,8 +78,7 @@ public class ContactQueryResource {
             throw new BadRequestException("page must be >= 1 and per_page 1..100");
         }
         if (sequences.findLive(accountId, sequenceId).isEmpty()) {
-            return RestResponse.status(RestResponse.Status.NOT_FOUND,
-                    Problem.of(ErrorCodes.NOT_FOUND, "Sequence not found."));
+            return InternalResponses.notFound("Sequence not found.");
         }
         List<ContactData> items = enrollments.contactsIn(sequenceId, page, perPage).stream()
                 .map(Contact::toData).toList();

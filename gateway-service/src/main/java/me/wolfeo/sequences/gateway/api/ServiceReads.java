@@ -8,6 +8,7 @@ import jakarta.ws.rs.WebApplicationException;
 import org.jboss.logging.Logger;
 
 import me.wolfeo.sequences.platform.Failures;
+import me.wolfeo.sequences.platform.http.Lookups;
 
 /** Calls a service's internal read API, turning its 404 and its absence into the public answers. */
 public final class ServiceReads {
@@ -19,11 +20,8 @@ public final class ServiceReads {
 
     public static <T> T read(String notFoundMessage, Supplier<T> call) {
         try {
-            return call.get();
+            return Lookups.orEmptyIfNotFound(call).orElseThrow(() -> ApiException.notFound(notFoundMessage));
         } catch (WebApplicationException e) {
-            if (e.getResponse().getStatus() == 404) {
-                throw ApiException.notFound(notFoundMessage);
-            }
             LOG.warnf("A service read failed with %d", e.getResponse().getStatus());
             throw ApiException.unavailable("The platform cannot answer right now; please retry.");
         } catch (ProcessingException e) {

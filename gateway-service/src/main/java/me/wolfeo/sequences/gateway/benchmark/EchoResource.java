@@ -49,8 +49,8 @@ public class EchoResource {
             throw ApiException.notFound("The requested resource does not exist.");
         }
         long accountId = account.id();
-        CommandGateway.Command command = new CommandGateway.Command(TOPIC, Long.toString(accountId),
-                "benchmark.echo", 1, accountId, input.read(body, null));
+        CommandGateway.Command command = CommandGateway.Command.ofAccount(TOPIC, "benchmark.echo", 1, accountId,
+                input.read(body, null));
         return commands.send(command, "POST /v1/benchmark/echo", null)
                 .thenApply(reply -> ApiResponses.success(commands.dataOf(reply, JsonNode.class)));
     }

@@ -60,8 +60,8 @@ public class StageContentResource {
         }
         fields.check();
         long accountId = account.id();
-        CommandGateway.Command command = new CommandGateway.Command(Topics.CONTENT_COMMANDS,
-                Long.toString(accountId), ContentMessageTypes.UPDATE_CONTENT, ContentMessageTypes.VERSION, accountId,
+        CommandGateway.Command command = CommandGateway.Command.ofAccount(Topics.CONTENT_COMMANDS,
+                ContentMessageTypes.UPDATE_CONTENT, ContentMessageTypes.VERSION, accountId,
                 new UpdateContent(stageId, html, subject, fromName, fromEmail));
         return commands.send(command, "PUT /v1/sequence-stage-content", idempotencyKey)
                 .thenApply(reply -> ApiResponses.success(commands.dataOf(reply, ContentUpdated.class)));

@@ -55,6 +55,13 @@ public class CommandGateway {
 
     /** A command about to be sent. */
     public record Command(String topic, String key, String type, int version, long accountId, Object data) {
+
+        /**
+         * A command keyed by its account: one account's commands to a service apply in the order they were sent.
+         */
+        public static Command ofAccount(String topic, String type, int version, long accountId, Object data) {
+            return new Command(topic, Long.toString(accountId), type, version, accountId, data);
+        }
     }
 
     public CompletionStage<Reply> send(Command command, String endpoint, String idempotencyKey) {

@@ -101,9 +101,8 @@ public class SequenceResource {
                                 .deleted())));
     }
 
-    /** Sequence commands are keyed by account: one account's commands apply in the order they were sent. */
-    static CommandGateway.Command sequenceCommand(long accountId, String type, Object data) {
-        return new CommandGateway.Command(Topics.SEQUENCE_COMMANDS, Long.toString(accountId), type,
-                SequenceMessageTypes.VERSION, accountId, data);
+    private static CommandGateway.Command sequenceCommand(long accountId, String type, Object data) {
+        return CommandGateway.Command.ofAccount(Topics.SEQUENCE_COMMANDS, type, SequenceMessageTypes.VERSION, accountId,
+                data);
     }
 }

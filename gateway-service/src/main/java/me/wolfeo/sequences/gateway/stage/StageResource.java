@@ -88,8 +88,7 @@ public class StageResource {
 
     /** Stage commands go to sequence-service keyed by account, like the sequence commands. */
     private CommandGateway.Command stageCommand(String type, Object data) {
-        long accountId = account.id();
-        return new CommandGateway.Command(Topics.SEQUENCE_COMMANDS, Long.toString(accountId), type,
-                SequenceMessageTypes.VERSION, accountId, data);
+        return CommandGateway.Command.ofAccount(Topics.SEQUENCE_COMMANDS, type, SequenceMessageTypes.VERSION,
+                account.id(), data);
     }
 }

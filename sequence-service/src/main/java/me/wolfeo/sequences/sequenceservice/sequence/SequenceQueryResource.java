@@ -15,8 +15,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import me.wolfeo.sequences.platform.contract.sequence.SequenceData;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceDetail;
-import me.wolfeo.sequences.platform.messaging.ErrorCodes;
-import me.wolfeo.sequences.platform.messaging.Problem;
+import me.wolfeo.sequences.platform.http.InternalResponses;
 import me.wolfeo.sequences.platform.paging.Page;
 import me.wolfeo.sequences.sequenceservice.stage.Stage;
 import me.wolfeo.sequences.sequenceservice.stage.StageRepository;
@@ -58,7 +57,7 @@ public class SequenceQueryResource {
                 .<RestResponse<Object>>map(sequence -> RestResponse.ok(new SequenceDetail(sequence.id, sequence.name,
                         sequence.type, sequence.createdAt,
                         stages.inSequence(sequence.id).stream().map(Stage::toData).toList())))
-                .orElseGet(() -> notFound("Sequence not found."));
+                .orElseGet(() -> InternalResponses.notFound("Sequence not found."));
     }
 
     @GET
@@ -66,10 +65,6 @@ public class SequenceQueryResource {
     public RestResponse<Object> stage(@PathParam("accountId") long accountId, @PathParam("stageId") long stageId) {
         return stages.findOwned(accountId, stageId)
                 .<RestResponse<Object>>map(stage -> RestResponse.ok(stage.toData()))
-                .orElseGet(() -> notFound("Stage not found."));
-    }
-
-    private static RestResponse<Object> notFound(String message) {
-        return RestResponse.status(RestResponse.Status.NOT_FOUND, Problem.of(ErrorCodes.NOT_FOUND, message));
+                .orElseGet(() -> InternalResponses.notFound("Stage not found."));
     }
 }
