@@ -24,3 +24,17 @@ CREATE TABLE IF NOT EXISTS platform_processed_message (
 
 CREATE INDEX IF NOT EXISTS platform_processed_message_processed_at
     ON platform_processed_message (processed_at);
+
+-- Keys and headers are kept as bytes, exactly as they will go to Kafka: a dead letter copies the key and the
+-- headers of a hostile record (a NUL byte, say), and text columns would refuse them, failing the very write
+-- that must take the record out of the way.
+DO $$
+BEGIN
+    IF (SELECT data_type FROM information_schema.columns
+        WHERE table_schema = current_schema() AND table_name = 'platform_outbox'
+          AND column_name = 'message_key') = 'text' THEN
+        ALTER TABLE platform_outbox ALTER COLUMN message_key TYPE bytea USING convert_to(message_key, 'UTF8');
+        ALTER TABLE platform_outbox ALTER COLUMN headers TYPE bytea USING convert_to(headers, 'UTF8');
+    END IF;
+END
+$$;

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import me.wolfeo.sequences.contentservice.stage.StageDirectory;
 import me.wolfeo.sequences.contentservice.stage.StageProjection;
 import me.wolfeo.sequences.platform.contract.EmailAddresses;
+import me.wolfeo.sequences.platform.contract.Text;
 import me.wolfeo.sequences.platform.contract.content.ContentMessageTypes;
 import me.wolfeo.sequences.platform.contract.content.ContentRules;
 import me.wolfeo.sequences.platform.contract.content.ContentUpdated;
@@ -76,15 +77,21 @@ public class ContentCommands {
         }
         if (command.html() == null || command.html().isEmpty()) {
             errors.put("html", List.of("The html field is required."));
+        } else if (!Text.isStorableMultiline(command.html())) {
+            errors.put("html", List.of(Text.unstorableMessage("html")));
         } else if (command.html().getBytes(StandardCharsets.UTF_8).length > ContentRules.MAX_HTML_BYTES) {
             errors.put("html", List.of("The html field must not be larger than " + ContentRules.MAX_HTML_BYTES / 1024
                     + " KiB."));
         }
-        if (command.subject() != null && command.subject().length() > ContentRules.SUBJECT_MAX_LENGTH) {
+        if (!Text.isStorable(command.subject())) {
+            errors.put("subject", List.of(Text.unstorableMessage("subject")));
+        } else if (command.subject() != null && command.subject().length() > ContentRules.SUBJECT_MAX_LENGTH) {
             errors.put("subject", List.of("The subject field must not be greater than "
                     + ContentRules.SUBJECT_MAX_LENGTH + " characters."));
         }
-        if (command.fromName() != null && command.fromName().length() > ContentRules.FROM_NAME_MAX_LENGTH) {
+        if (!Text.isStorable(command.fromName())) {
+            errors.put("from_name", List.of(Text.unstorableMessage("from name")));
+        } else if (command.fromName() != null && command.fromName().length() > ContentRules.FROM_NAME_MAX_LENGTH) {
             errors.put("from_name", List.of("The from name field must not be greater than "
                     + ContentRules.FROM_NAME_MAX_LENGTH + " characters."));
         }

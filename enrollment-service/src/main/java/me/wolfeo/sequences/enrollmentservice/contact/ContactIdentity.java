@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import me.wolfeo.sequences.platform.contract.Text;
 import me.wolfeo.sequences.platform.contract.enrollment.ContactSources;
 
 /**
@@ -52,11 +53,13 @@ public record ContactIdentity(ContactKey key, String phone) {
             }
         } else if (id == null || id.isBlank()) {
             found.put("id", List.of("The id field is required when source is " + source + "."));
+        } else if (!Text.isStorable(id)) {
+            found.put("id", List.of(Text.unstorableMessage("id")));
         } else if (id.length() > ContactSources.ID_MAX_LENGTH) {
             found.put("id", List.of("The id field must not be greater than " + ContactSources.ID_MAX_LENGTH
                     + " characters."));
         } else {
-            key = new ContactKey(source, id.trim());
+            key = new ContactKey(source, id.strip());
         }
         errors.putAll(found);
         return found.isEmpty() && key != null ? Optional.of(new ContactIdentity(key, phone)) : Optional.empty();

@@ -20,6 +20,7 @@ import me.wolfeo.sequences.enrollmentservice.contact.PhoneNumbers;
 import me.wolfeo.sequences.enrollmentservice.sequence.SequenceDirectory;
 import me.wolfeo.sequences.enrollmentservice.sequence.SequenceProjection;
 import me.wolfeo.sequences.platform.contract.EmailAddresses;
+import me.wolfeo.sequences.platform.contract.Text;
 import me.wolfeo.sequences.platform.contract.enrollment.ContactSources;
 import me.wolfeo.sequences.platform.contract.enrollment.Disenroll;
 import me.wolfeo.sequences.platform.contract.enrollment.Enroll;
@@ -166,27 +167,31 @@ public class EnrollmentCommands {
             contact.phoneNumber = who.phone();
         }
         if (command.email() != null && !command.email().isBlank()) {
-            contact.email = command.email().trim();
+            contact.email = command.email().strip();
         }
         if (command.firstName() != null && !command.firstName().isBlank()) {
-            contact.firstName = command.firstName().trim();
+            contact.firstName = command.firstName().strip();
         }
         if (command.lastName() != null && !command.lastName().isBlank()) {
-            contact.lastName = command.lastName().trim();
+            contact.lastName = command.lastName().strip();
         }
         contact.updatedAt = now;
     }
 
     private static void checkAttributes(Enroll command, Map<String, List<String>> errors) {
-        if (command.email() != null && !command.email().isBlank() && !EmailAddresses.isValid(command.email().trim())) {
+        if (command.email() != null && !command.email().isBlank() && !EmailAddresses.isValid(command.email().strip())) {
             errors.put("email", List.of("The email field must be a valid email address."));
         }
-        if (command.firstName() != null && command.firstName().length() > ContactSources.NAME_MAX_LENGTH) {
-            errors.put("first_name", List.of("The first name field must not be greater than "
-                    + ContactSources.NAME_MAX_LENGTH + " characters."));
-        }
-        if (command.lastName() != null && command.lastName().length() > ContactSources.NAME_MAX_LENGTH) {
-            errors.put("last_name", List.of("The last name field must not be greater than "
+        checkName("first_name", command.firstName(), errors);
+        checkName("last_name", command.lastName(), errors);
+    }
+
+    private static void checkName(String field, String value, Map<String, List<String>> errors) {
+        String label = field.replace('_', ' ');
+        if (value != null && !Text.isStorable(value)) {
+            errors.put(field, List.of(Text.unstorableMessage(label)));
+        } else if (value != null && value.length() > ContactSources.NAME_MAX_LENGTH) {
+            errors.put(field, List.of("The " + label + " field must not be greater than "
                     + ContactSources.NAME_MAX_LENGTH + " characters."));
         }
     }

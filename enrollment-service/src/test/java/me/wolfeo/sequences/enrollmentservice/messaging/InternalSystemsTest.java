@@ -142,6 +142,55 @@ class InternalSystemsTest {
     }
 
     @Test
+    void aNulByteInTheContactIdIsDeadLetteredWithTheFieldNamedAndThePartitionKeepsFlowing() {
+        String hostileKey = account + ":hubspot:nul\u0000inside";
+        String id = "nul-" + UUID.randomUUID();
+        client.kafka().send(Topics.ENROLLMENT_COMMANDS, hostileKey, """
+                {"id": "%s", "type": "enrollment.enroll", "version": 1, "account_id": %d,
+                 "data": {"sequence_id": %d, "source": "hubspot", "id": "nul\\u0000inside"}}"""
+                .formatted(id, account, sequenceId).getBytes(StandardCharsets.UTF_8), Map.of());
+        client.kafka().send(Topics.ENROLLMENT_COMMANDS, hostileKey, """
+                {"id": "after-%s", "type": "enrollment.enroll", "version": 1, "account_id": %d,
+                 "data": {"sequence_id": %d, "source": "hubspot", "id": "after-nul"}}"""
+                .formatted(id, account, sequenceId).getBytes(StandardCharsets.UTF_8), Map.of());
+
+        ConsumerRecord<String, byte[]> deadLetter = deadLetter(id);
+        assertThat(KafkaTestClient.header(deadLetter, "dead-letter-reason"))
+                .contains("[id: The id field must not contain control characters or invalid Unicode.]");
+        assertThat(deadLetter.key()).isEqualTo(hostileKey);
+        EnrollmentFixtures.eventually()
+                .until(() -> fixtures.contact(account, new ContactKey("hubspot", "after-nul")) != null);
+    }
+
+    @Test
+    void aRecordWhoseKeyHoldsANulByteIsDeadLetteredWithThatKey() {
+        String hostileKey = "\u0000" + UUID.randomUUID();
+        String garbage = "not json " + UUID.randomUUID();
+        client.kafka().send(Topics.ENROLLMENT_COMMANDS, hostileKey, garbage.getBytes(StandardCharsets.UTF_8),
+                Map.of("x-origin", "nul\u0000header"));
+        publish("enrollment.enroll", """
+                {"sequence_id": %d, "source": "aloware", "id": "after-nul-key"}""".formatted(sequenceId));
+
+        ConsumerRecord<String, byte[]> deadLetter = deadLetter(garbage);
+        assertThat(deadLetter.key()).isEqualTo(hostileKey);
+        assertThat(KafkaTestClient.header(deadLetter, "x-origin")).isEqualTo("nul\u0000header");
+        EnrollmentFixtures.eventually()
+                .until(() -> fixtures.contact(account, new ContactKey("aloware", "after-nul-key")) != null);
+    }
+
+    @Test
+    void aMessageIdWithAControlCharacterIsDeadLettered() {
+        String id = "id\u0000" + UUID.randomUUID();
+        publishRaw("""
+                {"id": "%s", "type": "enrollment.enroll", "version": 1, "account_id": %d,
+                 "data": {"sequence_id": %d, "source": "hubspot", "id": "1"}}"""
+                .formatted(id.replace("\u0000", "\\u0000"), account, sequenceId));
+
+        assertThat(KafkaTestClient.header(deadLetter(id.substring(3)), "dead-letter-reason"))
+                .isEqualTo("The message id holds control characters or invalid Unicode");
+    }
+
+    @Test
     void aMessageOfAnUnknownTypeIsDeadLettered() {
         String id = publish("enrollment.teleport", "{\"sequence_id\": 1}");
 

@@ -9,10 +9,13 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import me.wolfeo.sequences.platform.contract.Text;
+
 /**
  * Validates a request's fields one by one, collecting every problem (in the wording API clients of this product
  * know), then {@link #check() fails} with all of them at once. Integers may arrive as JSON numbers or as numeric
- * strings, as the published examples send both.
+ * strings, as the published examples send both. Strings lose surrounding white space, never anything else: a
+ * control character or a lone surrogate anywhere refuses the field ({@link Text}).
  */
 public final class Fields {
 
@@ -108,9 +111,12 @@ public final class Fields {
             return requiredMessage == null ? null : fail(field, requiredMessage);
         }
         JsonNode node = input.get(field);
-        String value = node.isIntegralNumber() ? node.asText() : node.isTextual() ? node.asText().trim() : null;
+        String value = node.isIntegralNumber() ? node.asText() : node.isTextual() ? node.asText().strip() : null;
         if (value == null || value.chars().anyMatch(Character::isWhitespace)) {
             return fail(field, "The " + label(field) + " field must be an integer or a string.");
+        }
+        if (!Text.isStorable(value)) {
+            return fail(field, Text.unstorableMessage(label(field)));
         }
         if (value.length() > maxLength) {
             return fail(field, "The " + label(field) + " field must not be greater than " + maxLength
@@ -125,9 +131,12 @@ public final class Fields {
             return requiredMessage == null ? null : fail(field, requiredMessage);
         }
         JsonNode node = input.get(field);
-        String value = node.isIntegralNumber() ? node.asText() : node.isTextual() ? node.asText().trim() : null;
+        String value = node.isIntegralNumber() ? node.asText() : node.isTextual() ? node.asText().strip() : null;
         if (value == null) {
             return fail(field, "The " + label(field) + " field must be a string.");
+        }
+        if (!Text.isStorable(value)) {
+            return fail(field, Text.unstorableMessage(label(field)));
         }
         if (value.length() > maxLength) {
             return fail(field, "The " + label(field) + " field must not be greater than " + maxLength
@@ -162,8 +171,8 @@ public final class Fields {
         Long value = null;
         if (node.isIntegralNumber() && node.canConvertToLong()) {
             value = node.asLong();
-        } else if (node.isTextual() && INTEGER.matcher(node.asText().trim()).matches()) {
-            value = Long.parseLong(node.asText().trim());
+        } else if (node.isTextual() && INTEGER.matcher(node.asText().strip()).matches()) {
+            value = Long.parseLong(node.asText().strip());
         }
         if (value == null) {
             return fail(field, "The " + label(field) + " field must be an integer.");
@@ -182,7 +191,10 @@ public final class Fields {
         if (!node.isTextual()) {
             return fail(field, "The " + label(field) + " field must be a string.");
         }
-        String value = node.asText().trim();
+        String value = node.asText().strip();
+        if (!Text.isStorable(value)) {
+            return fail(field, Text.unstorableMessage(label(field)));
+        }
         if (value.codePointCount(0, value.length()) > maxLength) {
             return fail(field, "The " + label(field) + " field must not be greater than " + maxLength
                     + " characters.");

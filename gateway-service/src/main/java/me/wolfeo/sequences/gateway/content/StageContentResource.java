@@ -20,6 +20,7 @@ import me.wolfeo.sequences.gateway.api.Fields;
 import me.wolfeo.sequences.gateway.api.RequestInput;
 import me.wolfeo.sequences.gateway.messaging.CommandGateway;
 import me.wolfeo.sequences.platform.contract.EmailAddresses;
+import me.wolfeo.sequences.platform.contract.Text;
 import me.wolfeo.sequences.platform.contract.Topics;
 import me.wolfeo.sequences.platform.contract.content.ContentMessageTypes;
 import me.wolfeo.sequences.platform.contract.content.ContentRules;
@@ -77,6 +78,9 @@ public class StageContentResource {
             return fields.fail("html", "The html field must be a string.");
         }
         String html = request.get("html").asText();
+        if (!Text.isStorableMultiline(html)) {
+            return fields.fail("html", Text.unstorableMessage("html"));
+        }
         if (html.getBytes(StandardCharsets.UTF_8).length > maxHtmlBytes) {
             return fields.fail("html", "The html field must not be larger than " + maxHtmlBytes / 1024 + " KiB.");
         }

@@ -13,6 +13,7 @@ public final class EmailAddresses {
     }
 
     public static boolean isValid(String value) {
-        return value != null && value.length() <= MAX_LENGTH && ADDRESS.matcher(value).matches();
+        return value != null && value.length() <= MAX_LENGTH && ADDRESS.matcher(value).matches()
+                && Text.isStorable(value);
     }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import me.wolfeo.sequences.platform.contract.Text;
+
 /** Turns envelopes, replies and their payloads into JSON bytes and back, with the platform's one JSON style. */
 @ApplicationScoped
 public class MessageCodec {
@@ -42,7 +44,13 @@ public class MessageCodec {
         if (id.length() > MAX_ID_LENGTH) {
             throw new InvalidMessageException("The message id is longer than " + MAX_ID_LENGTH + " characters");
         }
+        if (!Text.isStorable(id)) {
+            throw new InvalidMessageException("The message id holds control characters or invalid Unicode");
+        }
         String type = requiredText(tree, "type");
+        if (!Text.isStorable(type)) {
+            throw new InvalidMessageException("The message type holds control characters or invalid Unicode");
+        }
         JsonNode version = tree.get("version");
         if (version == null || !version.canConvertToInt() || !version.isIntegralNumber()) {
             throw new InvalidMessageException("The message has no integer 'version'");

@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import me.wolfeo.sequences.platform.contract.Text;
 import me.wolfeo.sequences.platform.contract.sequence.CreateSequence;
 import me.wolfeo.sequences.platform.contract.sequence.DeleteSequence;
 import me.wolfeo.sequences.platform.contract.sequence.Deleted;
@@ -38,6 +39,9 @@ public class SequenceCommands {
         String name = command.name();
         if (name == null || name.isBlank()) {
             throw CommandRejectedException.invalidField("name", "The name field is required.");
+        }
+        if (!Text.isStorable(name)) {
+            throw CommandRejectedException.invalidField("name", Text.unstorableMessage("name"));
         }
         if (name.codePointCount(0, name.length()) > SequenceRules.NAME_MAX_LENGTH) {
             throw CommandRejectedException.invalidField("name",

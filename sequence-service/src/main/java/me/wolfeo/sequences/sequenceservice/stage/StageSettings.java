@@ -1,5 +1,6 @@
 package me.wolfeo.sequences.sequenceservice.stage;
 
+import me.wolfeo.sequences.platform.contract.Text;
 import me.wolfeo.sequences.platform.contract.sequence.CreateStage;
 import me.wolfeo.sequences.platform.contract.sequence.StageRules;
 import me.wolfeo.sequences.platform.messaging.CommandRejectedException;
@@ -12,6 +13,9 @@ record StageSettings(String name, String stageType, int timeValue, int timeType)
         if (name != null && (name.isBlank() || name.codePointCount(0, name.length()) > StageRules.NAME_MAX_LENGTH)) {
             throw CommandRejectedException.invalidField("name", "The name must be 1 to "
                     + StageRules.NAME_MAX_LENGTH + " characters.");
+        }
+        if (!Text.isStorable(name)) {
+            throw CommandRejectedException.invalidField("name", Text.unstorableMessage("name"));
         }
         String stageType = command.stageType() == null ? StageRules.DEFAULT_STAGE_TYPE : command.stageType();
         if (!StageRules.STAGE_TYPES.contains(stageType)) {

@@ -9,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -128,7 +131,7 @@ public class InboundBatchProcessor {
         }
         String reason = "Processing failed: " + Failures.describe(failure);
         LOG.warnf("Dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
-        QuarkusTransaction.requiringNew().run(() -> deadLetter(record, reason));
+        deadLetterAlone(record, reason);
         return List.of(new Outcome(record, Reply.rejected(Problem.of(ErrorCodes.INTERNAL_ERROR,
                 "The request could not be processed; it was kept for investigation."))));
     }
@@ -208,7 +211,41 @@ public class InboundBatchProcessor {
         }
     }
 
+    /**
+     * Takes a record that cannot be processed out of the way. Through the outbox when it can; when even that
+     * fails (the dead letter is written from the record's own key and headers, so a record hostile enough could
+     * break that write too), straight to the dead-letter topic, waiting for the broker's acknowledgement. Only
+     * a broker that cannot take the dead letter stops the consumer.
+     */
+    private void deadLetterAlone(ConsumerRecord<String, byte[]> record, String reason) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> deadLetter(record, reason));
+        } catch (RuntimeException outboxFailure) {
+            LOG.warnf("Cannot write the dead letter of %s-%d@%d to the outbox (%s); sending it straight to %s",
+                    record.topic(), record.partition(), record.offset(), Failures.describe(outboxFailure),
+                    record.topic() + ".dlq");
+            ProducerRecord<String, byte[]> deadLetter = new ProducerRecord<>(record.topic() + ".dlq", record.key(),
+                    record.value());
+            deadLetterHeaders(record, reason).forEach((name, value) -> deadLetter.headers().add(name,
+                    value.getBytes(StandardCharsets.UTF_8)));
+            try {
+                producer.send(deadLetter).get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while sending a dead letter", e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("Cannot send the dead letter of " + record.topic() + "-"
+                        + record.partition() + "@" + record.offset(), e);
+            }
+        }
+    }
+
     private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+        outbox.publishRaw(record.topic() + ".dlq", record.key(), deadLetterHeaders(record, reason), record.value());
+        LOG.infof("Dead-lettered %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
+    }
+
+    private Map<String, String> deadLetterHeaders(ConsumerRecord<String, byte[]> record, String reason) {
         Map<String, String> headers = new LinkedHashMap<>();
         for (Header header : record.headers()) {
             headers.put(header.key(), header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8));
@@ -218,8 +255,7 @@ public class InboundBatchProcessor {
         headers.put(MessageHeaders.DEAD_LETTER_PARTITION, Integer.toString(record.partition()));
         headers.put(MessageHeaders.DEAD_LETTER_OFFSET, Long.toString(record.offset()));
         headers.put(MessageHeaders.DEAD_LETTER_CONSUMER, consumerName);
-        outbox.publishRaw(record.topic() + ".dlq", record.key(), headers, record.value());
-        LOG.infof("Dead-lettered %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
+        return headers;
     }
 
     private void sendReply(Outcome outcome) {

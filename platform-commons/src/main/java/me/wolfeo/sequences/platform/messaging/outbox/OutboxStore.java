@@ -1,5 +1,7 @@
 package me.wolfeo.sequences.platform.messaging.outbox;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,8 +46,8 @@ public class OutboxStore {
                 PreparedStatement insert = connection.prepareStatement(sql)) {
             for (OutboxMessage message : messages) {
                 insert.setString(1, message.topic());
-                insert.setString(2, message.key());
-                insert.setString(3, mapper.writeValueAsString(message.headers()));
+                insert.setBytes(2, message.key() == null ? null : message.key().getBytes(StandardCharsets.UTF_8));
+                insert.setBytes(3, mapper.writeValueAsBytes(message.headers()));
                 insert.setBytes(4, message.payload());
                 insert.addBatch();
             }
@@ -77,12 +79,14 @@ public class OutboxStore {
             List<OutboxMessage> messages = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    messages.add(new OutboxMessage(rows.getLong(1), rows.getString(2), rows.getString(3),
-                            mapper.readValue(rows.getString(4), HEADERS), rows.getBytes(5)));
+                    byte[] key = rows.getBytes(3);
+                    messages.add(new OutboxMessage(rows.getLong(1), rows.getString(2),
+                            key == null ? null : new String(key, StandardCharsets.UTF_8),
+                            mapper.readValue(rows.getBytes(4), HEADERS), rows.getBytes(5)));
                 }
             }
             return messages;
-        } catch (SQLException | JsonProcessingException e) {
+        } catch (SQLException | IOException e) {
             throw new IllegalStateException("Cannot read the outbox", e);
         }
     }
