@@ -33,7 +33,7 @@ public final class ContentFixtures {
     }
 
     public static StageData stage(long sequenceId, String stageType) {
-        return new StageData(newId(), sequenceId, 1, "Step 1", stageType, 1, 86400, false, Instant.now());
+        return new StageData(newId(), sequenceId, 1, "Step 1", stageType, 1, 86400, false, Instant.now(), null);
     }
 
     public static void publishStageCreated(MessagingTestClient client, long accountId, StageData stage) {

@@ -75,7 +75,7 @@ public class EnrollmentFixtures {
     public long knownSequence(long accountId, String name) {
         long sequenceId = newId();
         client.publish(Topics.SEQUENCE_EVENTS, Long.toString(sequenceId), SequenceMessageTypes.SEQUENCE_CREATED,
-                accountId, new SequenceData(sequenceId, name, "normal", Instant.now()));
+                accountId, new SequenceData(sequenceId, name, "normal", Instant.now(), false));
         eventually().until(() -> sequenceKnown(sequenceId));
         return sequenceId;
     }

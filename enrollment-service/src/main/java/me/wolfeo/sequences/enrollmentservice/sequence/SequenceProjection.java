@@ -32,6 +32,6 @@ public class SequenceProjection {
     public boolean deleted;
 
     public SequenceData toData() {
-        return new SequenceData(sequenceId, name, null, createdAt);
+        return new SequenceData(sequenceId, name, null, createdAt, false);
     }
 }

@@ -131,7 +131,8 @@ class EnrollmentCommandsTest {
     @Test
     void aSequenceCreatedAMomentAgoCanBeEnrolledIntoBeforeItsEventArrives() {
         long fresh = EnrollmentFixtures.newId();
-        SequenceServiceStub.register(account, new SequenceDetail(fresh, "Fresh", "normal", Instant.now(), List.of()));
+        SequenceServiceStub.register(account,
+                new SequenceDetail(fresh, "Fresh", "normal", Instant.now(), false, List.of()));
 
         assertThat(enroll(fresh, "pipedrive", "9", null, false).isOk()).isTrue();
     }

@@ -6,6 +6,10 @@ public final class ErrorCodes {
     public static final String NOT_FOUND = "NOT_FOUND";
     public static final String VALIDATION_ERROR = "VALIDATION_ERROR";
     public static final String STAGE_NOT_EMAIL = "STAGE_NOT_EMAIL";
+    /** A send_sms setting given for a stage of another type. */
+    public static final String STAGE_NOT_SMS = "STAGE_NOT_SMS";
+    /** A stage activated before it has what it sends: email content, or SMS text. */
+    public static final String STAGE_NOT_READY = "STAGE_NOT_READY";
     public static final String ALREADY_ENROLLED = "ALREADY_ENROLLED";
     /** The same idempotency key was sent again with a different request. */
     public static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";

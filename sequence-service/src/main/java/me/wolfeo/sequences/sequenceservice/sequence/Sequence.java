@@ -34,6 +34,6 @@ public class Sequence {
     public Instant createdAt;
 
     public SequenceData toData() {
-        return new SequenceData(id, name, type, createdAt);
+        return new SequenceData(id, name, type, createdAt, false);
     }
 }

@@ -50,6 +50,6 @@ public class Stage {
     public Instant createdAt;
 
     public StageData toData() {
-        return new StageData(id, sequenceId, step, name, stageType, timeValue, timeType, active, createdAt);
+        return new StageData(id, sequenceId, step, name, stageType, timeValue, timeType, active, createdAt, null);
     }
 }

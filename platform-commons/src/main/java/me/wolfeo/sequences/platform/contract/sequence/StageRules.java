@@ -7,7 +7,11 @@ public final class StageRules {
 
     public static final int NAME_MAX_LENGTH = 255;
     public static final String SEND_EMAIL = "send_email";
-    public static final List<String> STAGE_TYPES = List.of(SEND_EMAIL, "send_sms", "action");
+    public static final String SEND_SMS = "send_sms";
+    public static final String ACTION = "action";
+    public static final List<String> STAGE_TYPES = List.of(SEND_EMAIL, SEND_SMS, ACTION);
+    /** Twilio's own limit on a message body: about ten SMS segments. */
+    public static final int SMS_TEXT_MAX_LENGTH = 1600;
     /** The spec marks {@code stage_type} optional; an email step is the common case. */
     public static final String DEFAULT_STAGE_TYPE = SEND_EMAIL;
     /** Hours, days, weeks, in seconds. */
@@ -22,5 +26,10 @@ public final class StageRules {
     /** The name of a stage created without one. */
     public static String defaultName(int step) {
         return "Step " + step;
+    }
+
+    /** The delay of a step, counted from when the previous step ran (or from the enrollment, for the first). */
+    public static java.time.Duration delay(int timeValue, int timeType) {
+        return java.time.Duration.ofSeconds((long) timeValue * timeType);
     }
 }
