@@ -17,14 +17,20 @@ import me.wolfeo.sequences.enrollmentservice.contact.ContactDirectory;
 import me.wolfeo.sequences.enrollmentservice.contact.ContactKey;
 import me.wolfeo.sequences.enrollmentservice.contact.ContactRepository;
 import me.wolfeo.sequences.enrollmentservice.enrollment.Enrollment;
+import me.wolfeo.sequences.enrollmentservice.enrollment.EnrollmentProgressReader;
 import me.wolfeo.sequences.enrollmentservice.enrollment.EnrollmentRepository;
 import me.wolfeo.sequences.enrollmentservice.sequence.SequenceProjectionRepository;
+import me.wolfeo.sequences.enrollmentservice.stage.StageProjectionStore;
 import me.wolfeo.sequences.platform.contract.Topics;
 import me.wolfeo.sequences.platform.contract.account.AccountData;
 import me.wolfeo.sequences.platform.contract.account.AccountMessageTypes;
+import me.wolfeo.sequences.platform.contract.enrollment.EnrollmentProgress;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceData;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceDeleted;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceMessageTypes;
+import me.wolfeo.sequences.platform.contract.sequence.StageData;
+import me.wolfeo.sequences.platform.contract.sequence.StageDeleted;
+import me.wolfeo.sequences.platform.contract.sequence.StageRules;
 import me.wolfeo.sequences.platform.testing.MessagingTestClient;
 
 /**
@@ -42,10 +48,14 @@ public class EnrollmentFixtures {
     private final ContactRepository contacts;
     private final ContactDirectory directory;
     private final EnrollmentRepository enrollments;
+    private final StageProjectionStore stages;
+    private final EnrollmentProgressReader progressReader;
 
     public EnrollmentFixtures(MessagingTestClient client, AccountProjectionRepository accounts,
             SequenceProjectionRepository sequences, ContactRepository contacts, ContactDirectory directory,
-            EnrollmentRepository enrollments) {
+            EnrollmentRepository enrollments, StageProjectionStore stages, EnrollmentProgressReader progressReader) {
+        this.stages = stages;
+        this.progressReader = progressReader;
         this.directory = directory;
         this.client = client;
         this.accounts = accounts;
@@ -78,6 +88,56 @@ public class EnrollmentFixtures {
                 accountId, new SequenceData(sequenceId, name, "normal", Instant.now(), false));
         eventually().until(() -> sequenceKnown(sequenceId));
         return sequenceId;
+    }
+
+    /** A stage sequence-service has announced (at the end of its sequence), known to enrollment-service. */
+    public StageData knownStage(long accountId, long sequenceId, int step, String stageType, int timeValue,
+            int timeType, boolean active, String smsText) {
+        StageData stage = new StageData(newId(), sequenceId, step, "Step " + step, stageType, timeValue, timeType,
+                active, Instant.now(), smsText);
+        client.publish(Topics.SEQUENCE_EVENTS, Long.toString(sequenceId), SequenceMessageTypes.STAGE_CREATED,
+                accountId, stage);
+        eventually().until(() -> stageKnown(sequenceId, stage.id()));
+        return stage;
+    }
+
+    /** An action stage, active. */
+    public StageData knownActionStage(long accountId, long sequenceId, int step, int timeValue, int timeType) {
+        return knownStage(accountId, sequenceId, step, StageRules.ACTION, timeValue, timeType, true, null);
+    }
+
+    /** Announces a stage's new settings, as sequence-service does after an update. */
+    public void stageUpdated(long accountId, StageData stage) {
+        client.publish(Topics.SEQUENCE_EVENTS, Long.toString(stage.sequenceId()), SequenceMessageTypes.STAGE_UPDATED,
+                accountId, stage);
+    }
+
+    public void stageDeleted(long accountId, StageData stage, List<StageDeleted.StageStep> remaining) {
+        client.publish(Topics.SEQUENCE_EVENTS, Long.toString(stage.sequenceId()), SequenceMessageTypes.STAGE_DELETED,
+                accountId, new StageDeleted(stage.id(), stage.sequenceId(), stage.stageType(), remaining));
+        eventually().until(() -> !stageKnown(stage.sequenceId(), stage.id()));
+    }
+
+    public void sequencePaused(long accountId, long sequenceId, boolean paused) {
+        client.publish(Topics.SEQUENCE_EVENTS, Long.toString(sequenceId), SequenceMessageTypes.SEQUENCE_UPDATED,
+                accountId, new SequenceData(sequenceId, "Paused " + paused, "normal", Instant.now(), paused));
+        eventually().until(() -> sequencePausedIs(sequenceId, paused));
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean sequencePausedIs(long sequenceId, boolean paused) {
+        return sequences.findByIdOptional(sequenceId).map(sequence -> sequence.paused == paused).orElse(false);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean stageKnown(long sequenceId, long stageId) {
+        return stages.liveStagesOf(List.of(sequenceId)).getOrDefault(sequenceId, List.of()).stream()
+                .anyMatch(stage -> stage.stageId() == stageId);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public EnrollmentProgress progress(long contactId, long sequenceId) {
+        return enrollments.latestOf(contactId, sequenceId).map(progressReader::progressOf).orElse(null);
     }
 
     public void deleteSequence(long accountId, long sequenceId) {

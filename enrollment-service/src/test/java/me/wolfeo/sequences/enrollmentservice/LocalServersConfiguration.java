@@ -8,11 +8,14 @@ import me.wolfeo.sequences.local.LocalServersResource;
 
 /**
  * Every test of this module runs against the real Kafka broker and PostgreSQL of deploy/local. sequence-service's
- * read API is served by {@link me.wolfeo.sequences.enrollmentservice.sequence.SequenceServiceStub}.
+ * and content-service's read APIs are served by
+ * {@link me.wolfeo.sequences.enrollmentservice.sequence.SequenceServiceStub} and
+ * {@link me.wolfeo.sequences.enrollmentservice.delivery.ContentServiceStub}.
  */
 @WithTestResource(value = LocalServersResource.class, scope = TestResourceScope.GLOBAL, initArgs = {
         @ResourceArg(name = "database", value = "enrollment_service_test"),
-        @ResourceArg(name = "own-url-properties", value = "quarkus.rest-client.sequence-service.url")})
+        @ResourceArg(name = "own-url-properties", value = "quarkus.rest-client.sequence-service.url,"
+                + "quarkus.rest-client.content-service.url")})
 public final class LocalServersConfiguration {
 
     private LocalServersConfiguration() {

@@ -64,7 +64,7 @@ public class ContactDirectory {
         contacts.find("id in ?1 order by id", ids).withLock(LockModeType.PESSIMISTIC_WRITE).list()
                 .forEach(contact -> view.contacts.put(contact.id, contact));
         ids.forEach(id -> view.activeKnown.put(id, Optional.empty()));
-        enrollments.list("contactId in ?1 and active = true", ids)
+        enrollments.lockActiveOf(ids)
                 .forEach(enrollment -> view.activeKnown.put(enrollment.contactId, Optional.of(enrollment)));
     }
 
@@ -102,7 +102,7 @@ public class ContactDirectory {
 
     public Optional<Enrollment> activeEnrollment(long contactId) {
         View view = view();
-        return view.activeKnown.computeIfAbsent(contactId, id -> enrollments.activeOf(id));
+        return view.activeKnown.computeIfAbsent(contactId, id -> enrollments.lockActiveOf(id));
     }
 
     public void enrolled(Enrollment enrollment) {

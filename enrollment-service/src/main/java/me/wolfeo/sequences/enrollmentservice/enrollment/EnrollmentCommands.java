@@ -1,5 +1,6 @@
 package me.wolfeo.sequences.enrollmentservice.enrollment;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import me.wolfeo.sequences.enrollmentservice.contact.ContactIdentity;
 import me.wolfeo.sequences.enrollmentservice.contact.PhoneNumbers;
 import me.wolfeo.sequences.enrollmentservice.sequence.SequenceDirectory;
 import me.wolfeo.sequences.enrollmentservice.sequence.SequenceProjection;
+import me.wolfeo.sequences.enrollmentservice.stage.ProjectedStage;
 import me.wolfeo.sequences.platform.contract.EmailAddresses;
 import me.wolfeo.sequences.platform.contract.Text;
 import me.wolfeo.sequences.platform.contract.enrollment.ContactSources;
@@ -50,15 +52,18 @@ public class EnrollmentCommands {
     private final PhoneNumbers phones;
     private final EnrollmentEvents events;
     private final MessageCodec codec;
+    private final Clock clock;
 
     public EnrollmentCommands(ContactDirectory directory, SequenceDirectory sequences,
-            AccountProjectionRepository accounts, PhoneNumbers phones, EnrollmentEvents events, MessageCodec codec) {
+            AccountProjectionRepository accounts, PhoneNumbers phones, EnrollmentEvents events, MessageCodec codec,
+            Clock clock) {
         this.directory = directory;
         this.sequences = sequences;
         this.accounts = accounts;
         this.phones = phones;
         this.events = events;
         this.codec = codec;
+        this.clock = clock;
     }
 
     public EnrollmentResult enroll(Envelope message, MessageContext context) {
@@ -77,7 +82,7 @@ public class EnrollmentCommands {
         SequenceProjection sequence = sequences.findLive(accountId, command.sequenceId())
                 .orElseThrow(() -> refuse(message, command, ErrorCodes.NOT_FOUND, "Sequence not found."));
         ContactIdentity who = identity.orElseThrow();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Optional<Contact> existing = directory.find(accountId, who.key());
         Long movedFrom = null;
         if (existing.isPresent()) {
@@ -97,12 +102,9 @@ public class EnrollmentCommands {
             fillAttributes(contact, command, who, now);
         }
 
-        Enrollment enrollment = new Enrollment();
-        enrollment.accountId = accountId;
-        enrollment.contactId = contact.id;
-        enrollment.sequenceId = sequence.sequenceId;
-        enrollment.active = true;
-        enrollment.enrolledAt = now;
+        ProjectedStage firstStage = sequences.stagesOf(sequence).stream().findFirst().orElse(null);
+        Enrollment enrollment = Enrollment.start(accountId, contact.id, sequence.sequenceId, sequence.paused,
+                firstStage, now);
         directory.enrolled(enrollment);
         events.enrolled(enrollment, movedFrom);
         return new EnrollmentResult(contact.id, 1);
@@ -117,7 +119,7 @@ public class EnrollmentCommands {
         requireKnownAccount(message, context);
         Contact contact = directory.find(message.accountId(), identity.orElseThrow().key())
                 .orElseThrow(() -> refuse(message, command, ErrorCodes.NOT_FOUND, "Contact not found."));
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Optional<Enrollment> active = directory.activeEnrollment(contact.id);
         active.ifPresent(enrollment -> {
             enrollment.end(Enrollment.DISENROLLED, now);

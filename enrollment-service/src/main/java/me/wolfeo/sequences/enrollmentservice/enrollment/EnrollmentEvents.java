@@ -1,12 +1,18 @@
 package me.wolfeo.sequences.enrollmentservice.enrollment;
 
+import java.time.Instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import me.wolfeo.sequences.platform.contract.Topics;
+import me.wolfeo.sequences.platform.contract.enrollment.ActionTriggered;
 import me.wolfeo.sequences.platform.contract.enrollment.ContactDisenrolled;
 import me.wolfeo.sequences.platform.contract.enrollment.ContactEnrolled;
+import me.wolfeo.sequences.platform.contract.enrollment.ContactFinished;
 import me.wolfeo.sequences.platform.contract.enrollment.EnrollmentMessageTypes;
+import me.wolfeo.sequences.platform.contract.enrollment.EnrollmentPaused;
 import me.wolfeo.sequences.platform.contract.enrollment.EnrollmentRejected;
+import me.wolfeo.sequences.platform.contract.enrollment.StepCompleted;
 import me.wolfeo.sequences.platform.messaging.Envelope;
 import me.wolfeo.sequences.platform.messaging.MessageCodec;
 import me.wolfeo.sequences.platform.messaging.outbox.Outbox;
@@ -33,6 +39,32 @@ public class EnrollmentEvents {
         publish(enrollment.accountId, Long.toString(enrollment.contactId), EnrollmentMessageTypes.DISENROLLED,
                 new ContactDisenrolled(enrollment.id, enrollment.contactId, enrollment.sequenceId,
                         enrollment.endReason, enrollment.endedAt));
+    }
+
+    public void paused(Enrollment enrollment, Instant at) {
+        publish(enrollment.accountId, Long.toString(enrollment.contactId), EnrollmentMessageTypes.PAUSED,
+                new EnrollmentPaused(enrollment.id, enrollment.contactId, enrollment.sequenceId, at));
+    }
+
+    public void resumed(Enrollment enrollment, Instant at) {
+        publish(enrollment.accountId, Long.toString(enrollment.contactId), EnrollmentMessageTypes.RESUMED,
+                new EnrollmentPaused(enrollment.id, enrollment.contactId, enrollment.sequenceId, at));
+    }
+
+    /** {@code step.done}, {@code step.skipped} or {@code step.failed}, by the step's outcome. */
+    public void stepCompleted(long accountId, StepCompleted step) {
+        publish(accountId, Long.toString(step.contactId()), "step." + step.outcome(), step);
+    }
+
+    public void finished(long accountId, ContactFinished finished) {
+        publish(accountId, Long.toString(finished.contactId()), EnrollmentMessageTypes.FINISHED, finished);
+    }
+
+    /** On its own topic, for internal systems to act on. */
+    public void actionTriggered(long accountId, ActionTriggered action) {
+        Envelope event = Envelope.withId(action.actionId(), EnrollmentMessageTypes.ACTION_TRIGGERED,
+                EnrollmentMessageTypes.VERSION, accountId, codec.toTree(action));
+        outbox.publish(Topics.ENROLLMENT_ACTIONS, Long.toString(action.contact().id()), event);
     }
 
     public void rejected(long accountId, String key, EnrollmentRejected rejection) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
@@ -13,12 +14,33 @@ import me.wolfeo.sequences.enrollmentservice.contact.Contact;
 @ApplicationScoped
 public class EnrollmentRepository implements PanacheRepository<Enrollment> {
 
+    /** The contact's enrollment that has not ended, as last committed. */
     public Optional<Enrollment> activeOf(long contactId) {
         return find("contactId = ?1 and active = true", contactId).firstResultOptional();
     }
 
-    public List<Enrollment> activeIn(long sequenceId) {
-        return list("sequenceId = ?1 and active = true", sequenceId);
+    /** The contact's enrollment that has not ended, locked: the engine skips it until this transaction ends. */
+    public Optional<Enrollment> lockActiveOf(long contactId) {
+        return find("contactId = ?1 and active = true", contactId).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
+    }
+
+    /** Locked, like {@link #lockActiveOf}. */
+    public List<Enrollment> lockActiveOf(Collection<Long> contactIds) {
+        return find("contactId in ?1 and active = true order by id", contactIds)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** Locked, in id order. */
+    public List<Enrollment> lockActiveIn(long sequenceId) {
+        return find("sequenceId = ?1 and active = true order by id", sequenceId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** The latest enrollment of a contact in a sequence, ended or not. */
+    public Optional<Enrollment> latestOf(long contactId, long sequenceId) {
+        return find("contactId = ?1 and sequenceId = ?2 order by id desc", contactId, sequenceId)
+                .firstResultOptional();
     }
 
     public List<Long> activeSequenceIdsOf(Collection<Long> contactIds) {

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.common.annotation.Blocking;
 
 import me.wolfeo.sequences.enrollmentservice.enrollment.EnrollmentCommands;
+import me.wolfeo.sequences.enrollmentservice.enrollment.EnrollmentPauses;
 import me.wolfeo.sequences.platform.contract.enrollment.EnrollmentMessageTypes;
 import me.wolfeo.sequences.platform.messaging.inbound.InboundBatchProcessor;
 import me.wolfeo.sequences.platform.messaging.inbound.MessageHandlers;
@@ -22,12 +23,14 @@ public class EnrollmentCommandConsumer {
     private final InboundBatchProcessor processor;
     private final MessageHandlers handlers;
 
-    public EnrollmentCommandConsumer(InboundBatchProcessor processor, EnrollmentCommands enrollments) {
+    public EnrollmentCommandConsumer(InboundBatchProcessor processor, EnrollmentCommands enrollments,
+            EnrollmentPauses pauses) {
         this.processor = processor;
         this.handlers = MessageHandlers.builder()
                 .onWithContext(EnrollmentMessageTypes.ENROLL, EnrollmentMessageTypes.VERSION, enrollments::enroll)
                 .onWithContext(EnrollmentMessageTypes.DISENROLL, EnrollmentMessageTypes.VERSION,
                         enrollments::disenroll)
+                .on(EnrollmentMessageTypes.SET_PAUSED, EnrollmentMessageTypes.VERSION, pauses::setPaused)
                 .prepareWith(enrollments::prefetch)
                 .build();
     }

@@ -1,11 +1,14 @@
 package me.wolfeo.sequences.enrollmentservice.sequence;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import me.wolfeo.sequences.enrollmentservice.stage.ProjectedStage;
+import me.wolfeo.sequences.enrollmentservice.stage.StageProjectionStore;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceDetail;
 import me.wolfeo.sequences.platform.http.Lookups;
 
@@ -18,11 +21,13 @@ import me.wolfeo.sequences.platform.http.Lookups;
 public class SequenceDirectory {
 
     private final SequenceProjectionRepository projection;
+    private final StageProjectionStore stages;
     private final SequenceServiceClient sequenceService;
 
-    public SequenceDirectory(SequenceProjectionRepository projection,
+    public SequenceDirectory(SequenceProjectionRepository projection, StageProjectionStore stages,
             @RestClient SequenceServiceClient sequenceService) {
         this.projection = projection;
+        this.stages = stages;
         this.sequenceService = sequenceService;
     }
 
@@ -41,6 +46,20 @@ public class SequenceDirectory {
         return known.filter(sequence -> !sequence.deleted);
     }
 
+    /**
+     * The live stages of a sequence, in step order. A sequence known from before the engine existed has its stages
+     * asked of sequence-service once.
+     */
+    public List<ProjectedStage> stagesOf(SequenceProjection sequence) {
+        if (!sequence.stagesKnown) {
+            Lookups.orEmptyIfNotFound(() -> sequenceService.sequence(sequence.accountId, sequence.sequenceId))
+                    .ifPresent(detail -> stages.remember(sequence.accountId, detail.stages()));
+            projection.stagesLearned(sequence.sequenceId);
+            sequence.stagesKnown = true;
+        }
+        return stages.liveStagesOf(List.of(sequence.sequenceId)).getOrDefault(sequence.sequenceId, List.of());
+    }
+
     private Optional<SequenceProjection> askSequenceService(long accountId, long sequenceId) {
         Optional<SequenceDetail> found = Lookups.orEmptyIfNotFound(
                 () -> sequenceService.sequence(accountId, sequenceId));
@@ -48,7 +67,8 @@ public class SequenceDirectory {
             return Optional.empty();
         }
         SequenceDetail sequence = found.get();
-        projection.rememberIfNew(sequence.id(), accountId, sequence.name(), sequence.createdAt());
+        projection.rememberIfNew(sequence.id(), accountId, sequence.name(), sequence.createdAt(), sequence.paused());
+        stages.remember(accountId, sequence.stages());
         return projection.findOwned(accountId, sequenceId);
     }
 }

@@ -1,46 +1,65 @@
 package me.wolfeo.sequences.enrollmentservice.sequence;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import me.wolfeo.sequences.enrollmentservice.engine.WaitingEnrollments;
 import me.wolfeo.sequences.enrollmentservice.enrollment.Enrollment;
 import me.wolfeo.sequences.enrollmentservice.enrollment.EnrollmentEvents;
 import me.wolfeo.sequences.enrollmentservice.enrollment.EnrollmentRepository;
+import me.wolfeo.sequences.enrollmentservice.stage.StageProjectionStore;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceData;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceDeleted;
 import me.wolfeo.sequences.platform.messaging.Envelope;
 import me.wolfeo.sequences.platform.messaging.MessageCodec;
 
-/** Keeps the sequence projection current, and ends the enrollments of a deleted sequence. */
+/** Keeps the sequence projection current, pauses and resumes its enrollments, ends them when it is deleted. */
 @ApplicationScoped
 public class SequenceEventHandlers {
 
     private final SequenceProjectionRepository sequences;
+    private final StageProjectionStore stages;
     private final EnrollmentRepository enrollments;
+    private final WaitingEnrollments waiting;
     private final EnrollmentEvents events;
     private final MessageCodec codec;
+    private final Clock clock;
 
-    public SequenceEventHandlers(SequenceProjectionRepository sequences, EnrollmentRepository enrollments,
-            EnrollmentEvents events, MessageCodec codec) {
+    public SequenceEventHandlers(SequenceProjectionRepository sequences, StageProjectionStore stages,
+            EnrollmentRepository enrollments, WaitingEnrollments waiting, EnrollmentEvents events, MessageCodec codec,
+            Clock clock) {
         this.sequences = sequences;
+        this.stages = stages;
         this.enrollments = enrollments;
+        this.waiting = waiting;
         this.events = events;
         this.codec = codec;
+        this.clock = clock;
     }
 
     public Object sequenceCreated(Envelope event) {
         SequenceData sequence = codec.data(event, SequenceData.class);
-        sequences.rememberIfNew(sequence.id(), event.accountId(), sequence.name(), sequence.createdAt());
+        sequences.rememberIfNew(sequence.id(), event.accountId(), sequence.name(), sequence.createdAt(),
+                sequence.paused());
+        return null;
+    }
+
+    public Object sequenceUpdated(Envelope event) {
+        SequenceData sequence = codec.data(event, SequenceData.class);
+        sequences.updated(sequence.id(), event.accountId(), sequence.name(), sequence.createdAt(), sequence.paused());
+        waiting.sequencePaused(sequence.id(), sequence.paused());
         return null;
     }
 
     public Object sequenceDeleted(Envelope event) {
         SequenceDeleted deleted = codec.data(event, SequenceDeleted.class);
         sequences.markDeleted(deleted.sequenceId(), event.accountId());
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        for (Enrollment enrollment : enrollments.activeIn(deleted.sequenceId())) {
+        stages.markSequenceDeleted(deleted.sequenceId());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        for (Enrollment enrollment : enrollments.lockActiveIn(deleted.sequenceId())) {
             enrollment.end(Enrollment.SEQUENCE_DELETED, now);
             events.disenrolled(enrollment);
         }

@@ -31,7 +31,15 @@ public class SequenceProjection {
     @Column(nullable = false)
     public boolean deleted;
 
+    /** While paused, none of its steps runs. */
+    @Column(nullable = false)
+    public boolean paused;
+
+    /** Its stages are in stage_projection (learned from events since its creation, or asked once). */
+    @Column(name = "stages_known", nullable = false)
+    public boolean stagesKnown;
+
     public SequenceData toData() {
-        return new SequenceData(sequenceId, name, null, createdAt, false);
+        return new SequenceData(sequenceId, name, null, createdAt, paused);
     }
 }

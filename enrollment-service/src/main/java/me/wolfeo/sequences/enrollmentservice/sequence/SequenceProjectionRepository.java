@@ -14,13 +14,36 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class SequenceProjectionRepository implements PanacheRepositoryBase<SequenceProjection, Long> {
 
-    public void rememberIfNew(long sequenceId, long accountId, String name, Instant createdAt) {
+    /**
+     * Remembers a sequence heard of for the first time, from its creation event or from the read API: either way,
+     * its stages are learned with it (the events that follow, or the read API's answer).
+     */
+    public void rememberIfNew(long sequenceId, long accountId, String name, Instant createdAt, boolean paused) {
         getEntityManager().createNativeQuery("""
-                INSERT INTO sequence_projection (sequence_id, account_id, name, created_at, deleted)
-                VALUES (?1, ?2, ?3, ?4, false)
+                INSERT INTO sequence_projection (sequence_id, account_id, name, created_at, deleted, paused,
+                    stages_known)
+                VALUES (?1, ?2, ?3, ?4, false, ?5, true)
                 ON CONFLICT (sequence_id) DO NOTHING""")
                 .setParameter(1, sequenceId).setParameter(2, accountId).setParameter(3, name)
-                .setParameter(4, createdAt).executeUpdate();
+                .setParameter(4, createdAt).setParameter(5, paused).executeUpdate();
+    }
+
+    /** Renamed, paused or resumed; a deleted sequence stays deleted. */
+    public void updated(long sequenceId, long accountId, String name, Instant createdAt, boolean paused) {
+        getEntityManager().createNativeQuery("""
+                INSERT INTO sequence_projection (sequence_id, account_id, name, created_at, deleted, paused,
+                    stages_known)
+                VALUES (?1, ?2, ?3, ?4, false, ?5, false)
+                ON CONFLICT (sequence_id) DO UPDATE SET name = excluded.name, paused = excluded.paused""")
+                .setParameter(1, sequenceId).setParameter(2, accountId).setParameter(3, name)
+                .setParameter(4, createdAt).setParameter(5, paused).executeUpdate();
+    }
+
+    /** The stages of these sequences were learned from the read API. */
+    public void stagesLearned(long sequenceId) {
+        getEntityManager().createNativeQuery(
+                "UPDATE sequence_projection SET stages_known = true WHERE sequence_id = ?1")
+                .setParameter(1, sequenceId).executeUpdate();
     }
 
     public void markDeleted(long sequenceId, long accountId) {

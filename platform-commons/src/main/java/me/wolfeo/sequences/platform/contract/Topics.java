@@ -12,6 +12,8 @@ public final class Topics {
     public static final String CONTENT_EVENTS = "content.events";
     public static final String ENROLLMENT_COMMANDS = "enrollments.commands";
     public static final String ENROLLMENT_EVENTS = "enrollments.events";
+    /** Action steps, for internal systems to act on. */
+    public static final String ENROLLMENT_ACTIONS = "enrollments.actions";
     public static final String ACCOUNT_EVENTS = "accounts.events";
     public static final String GATEWAY_REPLIES = "gateway.replies";
 

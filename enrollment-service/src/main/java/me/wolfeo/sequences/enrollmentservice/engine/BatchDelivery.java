@@ -1,0 +1,58 @@
+package me.wolfeo.sequences.enrollmentservice.engine;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+
+import me.wolfeo.sequences.enrollmentservice.delivery.ContentServiceClient;
+import me.wolfeo.sequences.enrollmentservice.delivery.EmailSender;
+import me.wolfeo.sequences.platform.contract.content.EmailMessage;
+import me.wolfeo.sequences.platform.http.Lookups;
+
+/**
+ * The delivery state of one claimed batch: one SMTP connection, each stage's email content read once, and what is
+ * known to be down, so that once a provider fails every later step of the batch waits for a retry at once instead
+ * of each waiting for its own time-out.
+ */
+final class BatchDelivery implements AutoCloseable {
+
+    private final ContentServiceClient content;
+    private final EmailSender.Connection smtp;
+    private final Map<String, Optional<EmailMessage>> emails = new HashMap<>();
+    String emailDown;
+    String smsDown;
+    String contentDown;
+
+    BatchDelivery(ContentServiceClient content, EmailSender.Connection smtp) {
+        this.content = content;
+        this.smtp = smtp;
+    }
+
+    EmailSender.Connection smtp() {
+        return smtp;
+    }
+
+    /** The stage's email content; empty when it has none. Throws when content-service cannot answer. */
+    Optional<EmailMessage> emailOf(long accountId, long stageId) {
+        String key = accountId + "/" + stageId;
+        Optional<EmailMessage> known = emails.get(key);
+        if (known == null) {
+            try {
+                known = Lookups.orEmptyIfNotFound(() -> content.emailMessage(accountId, stageId));
+            } catch (ProcessingException | WebApplicationException e) {
+                contentDown = "content-service cannot answer: " + me.wolfeo.sequences.platform.Failures.describe(e);
+                throw e;
+            }
+            emails.put(key, known);
+        }
+        return known;
+    }
+
+    @Override
+    public void close() {
+        smtp.close();
+    }
+}

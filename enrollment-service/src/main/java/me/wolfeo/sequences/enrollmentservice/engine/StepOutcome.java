@@ -1,0 +1,35 @@
+package me.wolfeo.sequences.enrollmentservice.engine;
+
+/**
+ * What running a step came to: done, skipped (nothing to do, with the reason), failed (for good, with the reason),
+ * or to be retried later (the provider could not take it now).
+ */
+record StepOutcome(Kind kind, String reason, String deliveryId) {
+
+    enum Kind {
+
+        DONE("done"), SKIPPED("skipped"), FAILED("failed"), RETRY(null);
+
+        final String recorded;
+
+        Kind(String recorded) {
+            this.recorded = recorded;
+        }
+    }
+
+    static StepOutcome done(String deliveryId) {
+        return new StepOutcome(Kind.DONE, null, deliveryId);
+    }
+
+    static StepOutcome skipped(String reason, String deliveryId) {
+        return new StepOutcome(Kind.SKIPPED, reason, deliveryId);
+    }
+
+    static StepOutcome failed(String reason, String deliveryId) {
+        return new StepOutcome(Kind.FAILED, reason, deliveryId);
+    }
+
+    static StepOutcome retry(String reason, String deliveryId) {
+        return new StepOutcome(Kind.RETRY, reason, deliveryId);
+    }
+}
