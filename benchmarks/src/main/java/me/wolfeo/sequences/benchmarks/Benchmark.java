@@ -21,7 +21,9 @@ import me.wolfeo.sequences.local.ProjectRoot;
  * the same machine's baselines in the same run, and prints every figure with its ratio to its baselines.
  *
  * <p>
- * Options: {@code --seconds N} per load step (default 15), {@code --bulk N} commands (default 200000).
+ * Options: {@code --seconds N} per load step (default 15), {@code --bulk N} commands (default 200000),
+ * {@code --waiting N} enrollments waiting for the engine's dispatch figures (default 1000000), {@code --suite
+ * enroll|engine|all} (default all).
  */
 public final class Benchmark {
 
@@ -30,24 +32,37 @@ public final class Benchmark {
 
     private final Duration step;
     private final int bulk;
+    private final int waiting;
+    private final String suite;
     private final List<String> report = new ArrayList<>();
 
-    private Benchmark(Duration step, int bulk) {
+    private Benchmark(Duration step, int bulk, int waiting, String suite) {
         this.step = step;
         this.bulk = bulk;
+        this.waiting = waiting;
+        this.suite = suite;
     }
 
     public static void main(String[] arguments) throws Exception {
         int seconds = 15;
         int bulk = 200_000;
+        int waiting = 1_000_000;
+        String suite = "all";
         for (int i = 0; i < arguments.length - 1; i++) {
-            if (arguments[i].equals("--seconds")) {
-                seconds = Integer.parseInt(arguments[i + 1]);
-            } else if (arguments[i].equals("--bulk")) {
-                bulk = Integer.parseInt(arguments[i + 1]);
+            switch (arguments[i]) {
+                case "--seconds" -> seconds = Integer.parseInt(arguments[i + 1]);
+                case "--bulk" -> bulk = Integer.parseInt(arguments[i + 1]);
+                case "--waiting" -> waiting = Integer.parseInt(arguments[i + 1]);
+                case "--suite" -> suite = arguments[i + 1];
+                default -> {
+                    // a value, or an option of another version: ignored
+                }
             }
         }
-        new Benchmark(Duration.ofSeconds(seconds), bulk).run();
+        if (!List.of("all", "enroll", "engine").contains(suite)) {
+            throw new IllegalArgumentException("--suite is all, enroll or engine");
+        }
+        new Benchmark(Duration.ofSeconds(seconds), bulk, waiting, suite).run();
         System.exit(0);
     }
 
@@ -61,7 +76,8 @@ public final class Benchmark {
                         .getTotalMemorySize() / (1024.0 * 1024 * 1024),
                 System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("java.version"),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        line("Command: java -jar benchmarks/target/benchmarks.jar --seconds %d --bulk %d", step.toSeconds(), bulk);
+        line("Command: java -jar benchmarks/target/benchmarks.jar --seconds %d --bulk %d --waiting %d --suite %s",
+                step.toSeconds(), bulk, waiting, suite);
         line("");
 
         progress("starting a platform of its own (fresh bench_* databases, free ports)");
@@ -69,10 +85,17 @@ public final class Benchmark {
                 .isolated(root, root.resolve("benchmarks/target/platform"), "bench_")
                 .withEnvironment(Map.of("GATEWAY_BENCHMARK_ECHO_ENABLED", "true"));
         try (LocalPlatform platform = LocalPlatform.startFresh(options)) {
-            measure(platform);
+            if (!suite.equals("engine")) {
+                measure(platform);
+            }
+            if (!suite.equals("enroll")) {
+                measureEngine(platform);
+            }
         }
         Path file = root.resolve("benchmarks/target/benchmark-report.md");
         Files.writeString(file, String.join(System.lineSeparator(), report) + System.lineSeparator());
+        System.out.println();
+        report.forEach(System.out::println);
         System.out.println();
         System.out.println("The report is also in " + file);
     }
@@ -124,7 +147,7 @@ public final class Benchmark {
         progress(String.format("  %,d enrolled in %.1f s: %.0f/s", ingestion.enrolled(), ingestion.totalSeconds(),
                 ingestion.perSecond()));
 
-        String jdbcUrl = database(platform, "bench_jdbc_baseline");
+        String jdbcUrl = database(platform, "bench_jdbc_baseline", null);
         JdbcBaseline jdbc = new JdbcBaseline(jdbcUrl);
         Map<Integer, LoadResult> transactions = new LinkedHashMap<>();
         for (int clients : CONCURRENCIES) {
@@ -144,6 +167,66 @@ public final class Benchmark {
 
         Map<String, String> after = platform.processFigures();
         report(enroll, open, echo, transactions, ingestion, batched, kafka, startup, after);
+    }
+
+    /** The engine's dispatch rate at few and at many waiting enrollments, email steps, and the plain-SQL baseline. */
+    private void measureEngine(LocalPlatform platform) throws Exception {
+        PlatformApi api = new PlatformApi(platform.gatewayUrl(), platform.adminKey());
+        PlatformApi.Account account = api.newAccount("Benchmark engine");
+        long actions = api.newSequences(account, 1).get(0);
+        long actionStage = api.activeStage(account, actions, "action");
+        long emails = api.newSequences(account, 1).get(0);
+        long emailStage = api.activeStage(account, emails, "send_email");
+        EngineDispatch engine = new EngineDispatch(database(platform, null, "enrollments"), account.id());
+        engine.awaitStage(actionStage);
+        engine.awaitStage(emailStage);
+
+        int few = Math.min(10_000, waiting);
+        int dueAtFew = 50_000;
+        int dueAtMany = 100_000;
+        progress(String.format("engine: %,d enrollments waiting, %,d action steps due now", few, dueAtFew));
+        engine.seedWaiting(actions, actionStage, few);
+        EngineDispatch.Result atFew = engine.dispatch(actions, actionStage, dueAtFew, few, null);
+        progress(String.format("  %.0f steps/s recorded, %.0f/s with their events out", atFew.perSecondRecorded(),
+                atFew.perSecondOut()));
+        progress(String.format("engine: %,d enrollments waiting, %,d action steps due now", waiting, dueAtMany));
+        engine.seedWaiting(actions, actionStage, waiting - few);
+        EngineDispatch.Result atMany = engine.dispatch(actions, actionStage, dueAtMany, waiting, null);
+        progress(String.format("  %.0f steps/s recorded, %.0f/s with their events out", atMany.perSecondRecorded(),
+                atMany.perSecondOut()));
+        int emailSteps = 2_000;
+        progress(String.format("engine: %,d email steps due now, sent to the local SMTP server", emailSteps));
+        EngineDispatch.Result email = engine.dispatch(emails, emailStage, emailSteps, waiting, "bench.example.com");
+        progress(String.format("  %.0f steps/s", email.perSecondRecorded()));
+        progress(String.format("plain SQL claim loop: %,d waiting, %,d due", waiting, dueAtMany));
+        double baseline = EngineDispatch.plainSqlClaimLoop(database(platform, "bench_claim_baseline", null),
+                waiting, dueAtMany);
+        progress(String.format("  %.0f rows/s", baseline));
+
+        line("## Sequence engine: due steps dispatched");
+        line("");
+        line("Enrollments waiting for an `action` stage (due times spread over a week) and a batch due now, written "
+                + "straight into enrollment-service's database; timed from the commit that makes them due until "
+                + "every step is recorded, and until every event it wrote (`action.triggered`, `step.done`) has "
+                + "left the outbox for Kafka.");
+        line("");
+        line("| waiting | due now | steps recorded | with events out | vs plain SQL claim loop |");
+        line("|---|---|---|---|---|");
+        for (EngineDispatch.Result result : List.of(atFew, atMany)) {
+            line("| %,d | %,d | %.0f/s | %.0f/s | %.0f%% |", result.waiting(), result.due(),
+                    result.perSecondRecorded(), result.perSecondOut(), 100 * result.perSecondOut() / baseline);
+        }
+        line("");
+        line("Plain SQL claim loop (two loops, batches of 500 deleted per statement, %,d waiting, %,d due): "
+                + "%.0f rows/s.", waiting, dueAtMany, baseline);
+        line("Email steps (content from content-service, SMTP to the local GreenMail server): %,d in %.1f s, "
+                + "**%.0f steps/s**.", emailSteps, email.recordedSeconds(), email.perSecondRecorded());
+        line("");
+        target("due action steps dispatched (events out) at " + String.format("%,d", waiting)
+                + " waiting >= 10,000/s", atMany.perSecondOut(), 10_000, "/s");
+        line("- dispatch flat in the number waiting: %.0f/s at %,d waiting, %.0f/s at %,d", atFew.perSecondOut(),
+                few, atMany.perSecondOut(), waiting);
+        line("");
     }
 
     private void report(Map<Integer, LoadResult> enroll, Map<Integer, LoadResult> open, Map<Integer, LoadResult> echo,
@@ -203,16 +286,19 @@ public final class Benchmark {
                 at500.percentileMillis(99) < 50 ? "(met)" : "(not met)");
         line("- requests lost or timed out: %d %s", lost, lost == 0 ? "(met)" : "(not met)");
         target("bulk ingestion >= 30,000 enrollments/s", ingestion.perSecond(), 30_000, "/s");
-        System.out.println();
-        report.forEach(System.out::println);
+        line("");
     }
 
     private void target(String what, double value, double goal, String unit) {
         line("- %s: %.0f%s %s", what, value, unit, value >= goal ? "(met)" : "(not met)");
     }
 
-    private static String database(LocalPlatform platform, String name) throws Exception {
+    /** A fresh database of this name, or (name null) the URL of the platform's own database of that service. */
+    private static String database(LocalPlatform platform, String name, String service) throws Exception {
         String base = "jdbc:postgresql://127.0.0.1:" + platform.postgresPort() + "/";
+        if (name == null) {
+            return base + "bench_" + service;
+        }
         try (Connection connection = DriverManager.getConnection(base + "postgres", "postgres", "");
                 Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");

@@ -44,6 +44,28 @@ final class PlatformApi {
         return ids;
     }
 
+    /** A new stage, activated (an email stage gets its content first). */
+    long activeStage(Account account, long sequenceId, String stageType) throws Exception {
+        long stageId = call(authorized(account, "/v1/sequence-stage").POST(HttpRequest.BodyPublishers.ofString(
+                "{\"sequence_id\": " + sequenceId + ", \"stage_type\": \"" + stageType
+                        + "\", \"time_value\": 1, \"time_type\": 3600}"))
+                .build(), 201).path("id").asLong();
+        if (stageType.equals("send_email")) {
+            call(authorized(account, "/v1/sequence-stage-content").PUT(HttpRequest.BodyPublishers.ofString(
+                    "{\"stage_id\": " + stageId + ", \"subject\": \"Hello {{first_name}}\", "
+                            + "\"html\": \"<p>Hello {{first_name|there}}, this is a benchmark.</p>\"}"))
+                    .build(), 200);
+        }
+        call(authorized(account, "/v1/sequence-stage").PUT(HttpRequest.BodyPublishers.ofString(
+                "{\"stage_id\": " + stageId + ", \"active\": true}")).build(), 200);
+        return stageId;
+    }
+
+    private HttpRequest.Builder authorized(Account account, String path) {
+        return HttpRequest.newBuilder(URI.create(gatewayUrl + path))
+                .header("Authorization", "Bearer " + account.token()).header("Content-Type", "application/json");
+    }
+
     HttpRequest echo(Account account) {
         return HttpRequest.newBuilder(URI.create(gatewayUrl + "/v1/benchmark/echo"))
                 .header("Authorization", "Bearer " + account.token()).header("Content-Type", "application/json")

@@ -37,7 +37,7 @@ final class ChildProcess implements AutoCloseable {
             Map<String, String> environment, Path workingDirectory) throws IOException {
         Files.createDirectories(runDirectory);
         Path pidFile = runDirectory.resolve(name + ".pid");
-        stopStale(name, pidFile);
+        stopStaleFrom(name, pidFile);
         Path agent = AgentJar.write(runDirectory);
         List<String> command = new ArrayList<>();
         command.add(javaExecutable());
@@ -94,8 +94,16 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the process of this name left running in this run directory by an earlier launcher that was killed
+     * before it could stop it (startJava does it too; call it first to check a port the old process held).
+     */
+    static void stopStale(String name, Path runDirectory) throws IOException {
+        stopStaleFrom(name, runDirectory.resolve(name + ".pid"));
+    }
+
     /** Stops a process left running by an earlier launcher that was killed before it could stop it. */
-    private static void stopStale(String name, Path pidFile) throws IOException {
+    private static void stopStaleFrom(String name, Path pidFile) throws IOException {
         if (!Files.exists(pidFile)) {
             return;
         }

@@ -14,8 +14,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 /**
- * The whole platform on one machine: PostgreSQL, a Kafka broker, an S3 server and the four services, with a demo
- * account. {@code main} is the README's run command; the system tests start it with free ports of their own.
+ * The whole platform on one machine: PostgreSQL, a Kafka broker, an S3 server, a mail server (SMTP and IMAP), an
+ * SMS sink and the four services, with a demo account. {@code main} is the README's run command; the system tests
+ * start it with free ports of their own.
  */
 public final class LocalPlatform implements AutoCloseable {
 
@@ -26,6 +27,8 @@ public final class LocalPlatform implements AutoCloseable {
     private Postgres postgres;
     private KafkaBroker kafka;
     private S3Server s3;
+    private MailServer mail;
+    private SmsServer sms;
     private String adminKey;
     private DemoAccount demoAccount;
 
@@ -35,13 +38,13 @@ public final class LocalPlatform implements AutoCloseable {
 
     /** The ports, folders and database names of one platform. */
     public record Options(Path root, Path dataDirectory, String databasePrefix, int gatewayPort, int sequencePort,
-            int contentPort, int enrollmentPort, int kafkaPort, int kafkaControllerPort, int s3Port, int postgresPort,
-            Map<String, String> extraEnvironment) {
+            int contentPort, int enrollmentPort, int kafkaPort, int kafkaControllerPort, int s3Port, int smtpPort,
+            int imapPort, int smsPort, int postgresPort, Map<String, String> extraEnvironment) {
 
         /** The README's platform: the conventional ports, data kept in {@code .local}. */
         public static Options standard(Path root) {
-            return new Options(root, root.resolve(".local"), "", 8080, 8081, 8083, 8082, 9092, 9093, 9000, 5432,
-                    Map.of());
+            return new Options(root, root.resolve(".local"), "", 8080, 8081, 8083, 8082, 9092, 9093, 9000, 3025, 3143,
+                    9100, 5432, Map.of());
         }
 
         /**
@@ -51,12 +54,14 @@ public final class LocalPlatform implements AutoCloseable {
         public static Options isolated(Path root, Path dataDirectory, String databasePrefix) {
             int postgresPort = Ports.isListening("127.0.0.1", 5432) ? 5432 : Ports.free();
             return new Options(root, dataDirectory, databasePrefix, Ports.free(), Ports.free(), Ports.free(),
-                    Ports.free(), Ports.free(), Ports.free(), Ports.free(), postgresPort, Map.of());
+                    Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
+                    postgresPort, Map.of());
         }
 
         public Options withEnvironment(Map<String, String> environment) {
             return new Options(root, dataDirectory, databasePrefix, gatewayPort, sequencePort, contentPort,
-                    enrollmentPort, kafkaPort, kafkaControllerPort, s3Port, postgresPort, environment);
+                    enrollmentPort, kafkaPort, kafkaControllerPort, s3Port, smtpPort, imapPort, smsPort, postgresPort,
+                    environment);
         }
     }
 
@@ -129,6 +134,21 @@ public final class LocalPlatform implements AutoCloseable {
         return s3.endpoint();
     }
 
+    /** The mail server's SMTP port on 127.0.0.1, where enrollment-service sends email. */
+    public int smtpPort() {
+        return mail.smtpPort();
+    }
+
+    /** The mail server's IMAP port on 127.0.0.1: user and password are the recipient's address. */
+    public int imapPort() {
+        return mail.imapPort();
+    }
+
+    /** The SMS sink's API root, where enrollment-service sends SMS; it lists them at {@code /__admin/requests}. */
+    public String smsBaseUrl() {
+        return sms.baseUrl();
+    }
+
     public String serviceUrl(String module) {
         return services.stream().filter(service -> service.name().equals(module)).findFirst()
                 .map(service -> "http://127.0.0.1:" + service.port())
@@ -140,6 +160,9 @@ public final class LocalPlatform implements AutoCloseable {
         Map<String, String> figures = new LinkedHashMap<>();
         figures.put("kafka", startupFigures.get("kafka") + ", " + megabytes(kafka.process().residentKilobytes()));
         figures.put("s3proxy", startupFigures.get("s3proxy") + ", " + megabytes(s3.process().residentKilobytes()));
+        figures.put("greenmail", startupFigures.get("greenmail") + ", "
+                + megabytes(mail.process().residentKilobytes()));
+        figures.put("wiremock", startupFigures.get("wiremock") + ", " + megabytes(sms.process().residentKilobytes()));
         for (ServiceProcess service : services) {
             figures.put(service.name(), "ready in " + service.readyMillis() + " ms, "
                     + megabytes(service.residentKilobytes()));
@@ -166,9 +189,14 @@ public final class LocalPlatform implements AutoCloseable {
         started.add(kafka);
         s3 = step("s3proxy", () -> S3Server.start(data.resolve("s3"), run, options.s3Port(), "emails"));
         started.add(s3);
+        mail = step("greenmail", () -> MailServer.start(run, options.smtpPort(), options.imapPort()));
+        started.add(mail);
+        sms = step("wiremock", () -> SmsServer.start(run, options.smsPort()));
+        started.add(sms);
         adminKey = AdminKey.load(data.resolve("admin-key"));
 
-        startService("sequence-service", options.sequencePort(), "sequences", Map.of());
+        startService("sequence-service", options.sequencePort(), "sequences", Map.of(
+                "QUARKUS_REST_CLIENT_CONTENT_SERVICE_URL", "http://127.0.0.1:" + options.contentPort()));
         startService("content-service", options.contentPort(), "content", Map.of(
                 "QUARKUS_S3_ENDPOINT_OVERRIDE", s3.endpoint(),
                 "QUARKUS_S3_AWS_REGION", S3Server.REGION,
@@ -178,7 +206,11 @@ public final class LocalPlatform implements AutoCloseable {
                 "CONTENT_STORAGE_PUBLIC_BASE_URL", s3.endpoint() + "/emails",
                 "QUARKUS_REST_CLIENT_SEQUENCE_SERVICE_URL", "http://127.0.0.1:" + options.sequencePort()));
         startService("enrollment-service", options.enrollmentPort(), "enrollments", Map.of(
-                "QUARKUS_REST_CLIENT_SEQUENCE_SERVICE_URL", "http://127.0.0.1:" + options.sequencePort()));
+                "QUARKUS_REST_CLIENT_SEQUENCE_SERVICE_URL", "http://127.0.0.1:" + options.sequencePort(),
+                "QUARKUS_REST_CLIENT_CONTENT_SERVICE_URL", "http://127.0.0.1:" + options.contentPort(),
+                "ENROLLMENT_DELIVERY_SMTP_HOST", "127.0.0.1",
+                "ENROLLMENT_DELIVERY_SMTP_PORT", Integer.toString(mail.smtpPort()),
+                "ENROLLMENT_DELIVERY_SMS_BASE_URL", sms.baseUrl()));
         startService("gateway-service", options.gatewayPort(), "gateway", Map.of(
                 "GATEWAY_ADMIN_KEY", adminKey,
                 "QUARKUS_REST_CLIENT_SEQUENCE_SERVICE_URL", "http://127.0.0.1:" + options.sequencePort(),
@@ -234,6 +266,9 @@ public final class LocalPlatform implements AutoCloseable {
                 + "/admin/v1)");
         System.out.println("  Demo token: " + demoToken() + "   (account " + demoAccount.accountId() + ")");
         System.out.println("  Try:        " + curl);
+        System.out.println("  Mail:       IMAP 127.0.0.1:" + mail.imapPort()
+                + " (user and password = the recipient address); sent over SMTP 127.0.0.1:" + mail.smtpPort());
+        System.out.println("  SMS:        curl -s " + sms.baseUrl() + "/__admin/requests");
     }
 
     /** Drops the platform's databases and deletes its data folder. */

@@ -8,9 +8,10 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * The real servers the tests of one JVM share: a Kafka broker and (on first request) an S3 server, each on a free
- * port with its data in a temporary directory, plus PostgreSQL (the one on 127.0.0.1:5432 when it answers,
- * otherwise an embedded one on a free port). Started on first use, stopped when the JVM exits.
+ * The real servers the tests of one JVM share: a Kafka broker and, each on first request, an S3 server, a mail
+ * server (SMTP and IMAP) and an SMS sink, each on a free port with its data in a temporary directory, plus
+ * PostgreSQL (the one on 127.0.0.1:5432 when it answers, otherwise an embedded one on a free port). Started on
+ * first use, stopped when the JVM exits.
  */
 public final class LocalServers {
 
@@ -24,6 +25,8 @@ public final class LocalServers {
     private final Postgres postgres;
     private final KafkaBroker kafka;
     private S3Server s3;
+    private MailServer mail;
+    private SmsServer sms;
 
     private LocalServers(Path directory, Postgres postgres, KafkaBroker kafka) {
         this.directory = directory;
@@ -88,7 +91,49 @@ public final class LocalServers {
         }
     }
 
+    /** The mail server's SMTP port on 127.0.0.1; the server starts on the first call. */
+    public int smtpPort() {
+        return mail().smtpPort();
+    }
+
+    /**
+     * The mail server's IMAP port on 127.0.0.1, where each recipient's mail reads with the address as user and
+     * password; the server starts on the first call.
+     */
+    public int imapPort() {
+        return mail().imapPort();
+    }
+
+    /** The SMS sink's API root (Twilio's {@code https://api.twilio.com}); the server starts on the first call. */
+    public synchronized String smsBaseUrl() {
+        if (sms == null) {
+            try {
+                sms = SmsServer.start(directory.resolve("run"), Ports.free());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return sms.baseUrl();
+    }
+
+    private synchronized MailServer mail() {
+        if (mail == null) {
+            try {
+                mail = MailServer.start(directory.resolve("run"), Ports.free(), Ports.free());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return mail;
+    }
+
     private void stopAll() {
+        if (sms != null) {
+            sms.close();
+        }
+        if (mail != null) {
+            mail.close();
+        }
         if (s3 != null) {
             s3.close();
         }

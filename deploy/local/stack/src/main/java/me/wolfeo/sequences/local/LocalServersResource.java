@@ -12,19 +12,24 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * Arguments: {@code database} (required), the PostgreSQL database of the service under test, created when
  * missing; {@code s3-bucket} (optional), to start the S3 server with that bucket and configure the Quarkus S3
  * client for it; {@code own-url-properties} (optional), a comma-separated list of URL properties to point at the
- * application under test itself, for tests that serve another service's read API from a test resource class.
+ * application under test itself, for tests that serve another service's read API from a test resource class;
+ * {@code delivery} (optional, {@code true}), to start the mail server and the SMS sink and point
+ * enrollment-service's delivery settings at them (read what they received with {@code testing.Mailbox} and
+ * {@code testing.SmsSink}, on {@link LocalServers#imapPort()} and {@link LocalServers#smsBaseUrl()}).
  */
 public class LocalServersResource implements QuarkusTestResourceLifecycleManager {
 
     private String database;
     private String s3Bucket;
     private String ownUrlProperties;
+    private boolean delivery;
 
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.get("database");
         s3Bucket = initArgs.get("s3-bucket");
         ownUrlProperties = initArgs.get("own-url-properties");
+        delivery = Boolean.parseBoolean(initArgs.get("delivery"));
         if (database == null) {
             throw new IllegalArgumentException("LocalServersResource needs the 'database' argument");
         }
@@ -44,6 +49,13 @@ public class LocalServersResource implements QuarkusTestResourceLifecycleManager
             config.put("quarkus.s3.aws.credentials.type", "static");
             config.put("quarkus.s3.aws.credentials.static-provider.access-key-id", LocalServers.S3_ACCESS_KEY);
             config.put("quarkus.s3.aws.credentials.static-provider.secret-access-key", LocalServers.S3_SECRET_KEY);
+        }
+        if (delivery) {
+            config.put("enrollment.delivery.smtp.host", "127.0.0.1");
+            config.put("enrollment.delivery.smtp.port", Integer.toString(servers.smtpPort()));
+            config.put("enrollment.delivery.sms.base-url", servers.smsBaseUrl());
+            // For the tests' own Mailbox: where to read what was sent.
+            config.put("local.mail.imap-port", Integer.toString(servers.imapPort()));
         }
         if (ownUrlProperties != null) {
             int port = Ports.free();

@@ -26,6 +26,7 @@ public final class LocalTopics {
             new Topic("enrollments.commands", 6, Map.of()),
             new Topic("enrollments.commands.dlq", 1, Map.of()),
             new Topic("enrollments.events", 6, Map.of()),
+            new Topic("enrollments.actions", 6, Map.of()),
             new Topic("accounts.events", 1, Map.of()),
             new Topic("accounts.events.dlq", 1, Map.of()),
             new Topic("gateway.replies", 6, Map.of()));

@@ -6,7 +6,10 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 
-/** Port helpers: a free port for a test server, and whether something already listens on one. */
+/**
+ * Port helpers: a free port for a test server, and whether something already listens on one (a server started on
+ * a taken port would fail, while the other listener answered its readiness check).
+ */
 final class Ports {
 
     private Ports() {
@@ -18,6 +21,14 @@ final class Ports {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("No free port", e);
+        }
+    }
+
+    /** Fails, naming the server, when something already listens on 127.0.0.1 at this port. */
+    static void requireFree(String server, int port) {
+        if (isListening("127.0.0.1", port)) {
+            throw new IllegalStateException(server + " cannot start: 127.0.0.1:" + port
+                    + " is already in use (is another platform running?)");
         }
     }
 

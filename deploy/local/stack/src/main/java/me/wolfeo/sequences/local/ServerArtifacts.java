@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Where the broker's and S3Proxy's jars are, as recorded by the {@code local-server-artifacts} build. */
+/**
+ * Where the broker's, S3Proxy's, GreenMail's and WireMock's jars are, as recorded by the
+ * {@code local-server-artifacts} build.
+ */
 final class ServerArtifacts {
 
     private ServerArtifacts() {
@@ -17,6 +20,14 @@ final class ServerArtifacts {
 
     static String s3ProxyJar() {
         return read("s3proxy.classpath");
+    }
+
+    static String greenMailJar() {
+        return read("greenmail.classpath");
+    }
+
+    static String wireMockJar() {
+        return read("wiremock.classpath");
     }
 
     private static String read(String resource) {
