@@ -3,6 +3,8 @@ package me.wolfeo.sequences.systemtests;
 import static io.restassured.RestAssured.given;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -25,8 +27,10 @@ public final class Platform {
     public static synchronized LocalPlatform get() {
         if (platform == null) {
             Path root = ProjectRoot.find();
+            // The engine's clock is moved by the tests (never in production): see advanceClock.
             LocalPlatform.Options options = LocalPlatform.Options.isolated(root,
-                    root.resolve("system-tests/target/platform"), "system_test_");
+                    root.resolve("system-tests/target/platform"), "system_test_")
+                    .withEnvironment(Map.of("ENROLLMENT_ENGINE_ADJUSTABLE_CLOCK", "true"));
             try {
                 platform = LocalPlatform.startFresh(options);
             } catch (Exception e) {
@@ -35,6 +39,17 @@ public final class Platform {
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "platform-stop"));
         }
         return platform;
+    }
+
+    /**
+     * Moves enrollment-service's clock forward, so that steps due later run now. A restarted enrollment-service
+     * starts again on the system clock.
+     */
+    public static void advanceClock(Duration by) {
+        given().baseUri(get().serviceUrl("enrollment-service")).contentType(ContentType.JSON)
+                .body("{\"seconds\": " + by.toSeconds() + "}")
+                .when().post("/internal/v1/clock/advance")
+                .then().statusCode(200);
     }
 
     /** A request to the gateway, as an API client without a token. */

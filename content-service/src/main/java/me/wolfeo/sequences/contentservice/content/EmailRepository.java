@@ -12,4 +12,9 @@ public class EmailRepository implements PanacheRepository<Email> {
     public Optional<Email> findByStage(long stageId) {
         return find("stageId", stageId).firstResultOptional();
     }
+
+    /** The email of this account's stage: another account's stage finds nothing. */
+    public Optional<Email> findOwnedByStage(long accountId, long stageId) {
+        return find("stageId = ?1 and accountId = ?2", stageId, accountId).firstResultOptional();
+    }
 }

@@ -1,6 +1,7 @@
 package me.wolfeo.sequences.contentservice.content;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,6 +10,8 @@ import me.wolfeo.sequences.contentservice.ContentConfig;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectCannedACL;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
@@ -40,6 +43,16 @@ public class EmailStorage {
             request.acl(ObjectCannedACL.PUBLIC_READ);
         }
         s3.putObject(request.build(), RequestBody.fromBytes(html.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The HTML of an email as it was uploaded; empty when there is no object. */
+    public Optional<String> get(long emailId) {
+        try {
+            return Optional.of(s3.getObjectAsBytes(GetObjectRequest.builder().bucket(config.bucket())
+                    .key(key(emailId)).build()).asUtf8String());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
     }
 
     /** Deletes the HTML of an email; deleting a missing object is not an error in S3. */

@@ -79,7 +79,9 @@ public class ApiException extends RuntimeException {
     private static int statusOf(String code) {
         return switch (code) {
             case ErrorCodes.NOT_FOUND -> 404;
-            case ErrorCodes.VALIDATION_ERROR, ErrorCodes.STAGE_NOT_EMAIL, ErrorCodes.IDEMPOTENCY_KEY_REUSED -> 422;
+            case ErrorCodes.VALIDATION_ERROR, ErrorCodes.STAGE_NOT_EMAIL, ErrorCodes.STAGE_NOT_SMS,
+                    ErrorCodes.STAGE_NOT_READY, ErrorCodes.IDEMPOTENCY_KEY_REUSED ->
+                422;
             case ErrorCodes.ALREADY_ENROLLED -> 400;
             default -> 500;
         };

@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import me.wolfeo.sequences.platform.contract.enrollment.ContactData;
+import me.wolfeo.sequences.platform.contract.enrollment.EnrollmentProgress;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceData;
 import me.wolfeo.sequences.platform.paging.Page;
 
@@ -22,6 +23,11 @@ public interface EnrollmentServiceClient {
     @Path("/contact-sequences")
     List<SequenceData> sequencesOfContact(@PathParam("accountId") long accountId,
             @QueryParam("contact_id") Long contactId, @QueryParam("email") String email);
+
+    @GET
+    @Path("/contacts/{contactId}/sequences/{sequenceId}/progress")
+    EnrollmentProgress progress(@PathParam("accountId") long accountId, @PathParam("contactId") long contactId,
+            @PathParam("sequenceId") long sequenceId);
 
     @GET
     @Path("/sequences/{sequenceId}/contacts")

@@ -6,6 +6,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -14,6 +15,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestResponse;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.smallrye.common.annotation.Blocking;
 
@@ -30,8 +33,12 @@ import me.wolfeo.sequences.platform.contract.sequence.DeleteSequence;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceData;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceMessageTypes;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceRules;
+import me.wolfeo.sequences.platform.contract.sequence.UpdateSequence;
 
-/** "Create Sequence", "Retrieve All Sequences", "Get An Individual Sequence" and "Delete Sequence". */
+/**
+ * "Create Sequence", "Retrieve All Sequences", "Get An Individual Sequence" and "Delete Sequence", and the update
+ * (rename, pause, resume) that the document leaves out.
+ */
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
@@ -63,6 +70,27 @@ public class SequenceResource {
                 new CreateSequence(name, type)), "POST /v1/sequence", idempotencyKey)
                 .thenApply(reply -> RestResponse.status(RestResponse.Status.CREATED, ApiResponses.success(
                         SequenceViews.Created.of(commands.dataOf(reply, SequenceData.class)))));
+    }
+
+    /**
+     * Renames, pauses or resumes a sequence (not in sequences-api.txt; its REST style: the id in the body). A field
+     * left out is left as it is; given, {@code name} follows the rules of "Create Sequence".
+     */
+    @PUT
+    @Path("/sequence")
+    public CompletionStage<ApiResponses.Success<SequenceViews.Updated>> update(byte[] body,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        ObjectNode request = input.read(body, null);
+        Fields fields = Fields.of(request);
+        Long sequenceId = fields.requiredInteger("sequence_id");
+        String name = request.hasNonNull("name") ? fields.requiredString("name", SequenceRules.NAME_MAX_LENGTH) : null;
+        Boolean paused = fields.optionalBoolean("paused");
+        fields.check();
+        long accountId = account.id();
+        return commands.send(sequenceCommand(accountId, SequenceMessageTypes.UPDATE_SEQUENCE,
+                new UpdateSequence(sequenceId, name, paused)), "PUT /v1/sequence", idempotencyKey)
+                .thenApply(reply -> ApiResponses.success(
+                        SequenceViews.Updated.of(commands.dataOf(reply, SequenceData.class))));
     }
 
     @GET

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletionStage;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -12,6 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestResponse;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.smallrye.common.annotation.Blocking;
 
@@ -28,8 +31,9 @@ import me.wolfeo.sequences.platform.contract.sequence.Deleted;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceMessageTypes;
 import me.wolfeo.sequences.platform.contract.sequence.StageData;
 import me.wolfeo.sequences.platform.contract.sequence.StageRules;
+import me.wolfeo.sequences.platform.contract.sequence.UpdateStage;
 
-/** "Create Sequence Stage" and "Delete Sequence Stage". */
+/** "Create Sequence Stage" and "Delete Sequence Stage", and the update the document leaves to the dashboard. */
 @Path("/v1/sequence-stage")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
@@ -55,6 +59,16 @@ public class StageResource {
         }
     }
 
+    /** The answer to an update of a stage: the "Create Sequence Stage" answer plus {@code active}. */
+    public record Updated(long id, long sequenceId, int step, String name, String stageType, int timeValue,
+            int timeType, boolean active) {
+
+        static Updated of(StageData stage) {
+            return new Updated(stage.id(), stage.sequenceId(), stage.step(), stage.name(), stage.stageType(),
+                    stage.timeValue(), stage.timeType(), stage.active());
+        }
+    }
+
     @POST
     public CompletionStage<RestResponse<ApiResponses.Success<Created>>> create(byte[] body,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
@@ -74,6 +88,29 @@ public class StageResource {
                         ApiResponses.success(Created.of(commands.dataOf(reply, StageData.class)))));
     }
 
+    /**
+     * Renames a stage, changes its delay, activates or deactivates it (the dashboard's "configure before
+     * activating" of sequences-api.txt, in its REST style). A field left out is left as it is; given, each follows
+     * the rules of "Create Sequence Stage". Activation needs what the stage sends: email content, or SMS text.
+     */
+    @PUT
+    public CompletionStage<ApiResponses.Success<Updated>> update(byte[] body,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        ObjectNode request = input.read(body, null);
+        Fields fields = Fields.of(request);
+        Long stageId = fields.requiredInteger("stage_id");
+        String name = request.hasNonNull("name") ? fields.requiredString("name", StageRules.NAME_MAX_LENGTH) : null;
+        Long timeValue = fields.optionalInteger("time_value", 0, StageRules.TIME_VALUE_MAX);
+        Integer timeType = fields.optionalIntegerChoice("time_type", StageRules.TIME_TYPES, null);
+        Boolean active = fields.optionalBoolean("active");
+        fields.check();
+        UpdateStage command = new UpdateStage(stageId, name, timeValue == null ? null : timeValue.intValue(),
+                timeType, active);
+        return commands.send(stageCommand(SequenceMessageTypes.UPDATE_STAGE, command), "PUT /v1/sequence-stage",
+                idempotencyKey)
+                .thenApply(reply -> ApiResponses.success(Updated.of(commands.dataOf(reply, StageData.class))));
+    }
+
     @DELETE
     public CompletionStage<ApiResponses.Success<SequenceViews.Deleted>> delete(byte[] body, @Context UriInfo uri,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
@@ -86,9 +123,13 @@ public class StageResource {
                         new SequenceViews.Deleted(commands.dataOf(reply, Deleted.class).deleted())));
     }
 
-    /** Stage commands go to sequence-service keyed by account, like the sequence commands. */
     private CommandGateway.Command stageCommand(String type, Object data) {
+        return stageCommand(account.id(), type, data);
+    }
+
+    /** Stage commands go to sequence-service keyed by account, like the sequence commands. */
+    static CommandGateway.Command stageCommand(long accountId, String type, Object data) {
         return CommandGateway.Command.ofAccount(Topics.SEQUENCE_COMMANDS, type, SequenceMessageTypes.VERSION,
-                account.id(), data);
+                accountId, data);
     }
 }

@@ -25,8 +25,11 @@ public class SequenceCommandConsumer {
         this.processor = processor;
         this.handlers = MessageHandlers.builder()
                 .on(SequenceMessageTypes.CREATE_SEQUENCE, SequenceMessageTypes.VERSION, sequences::create)
+                .on(SequenceMessageTypes.UPDATE_SEQUENCE, SequenceMessageTypes.VERSION, sequences::update)
                 .on(SequenceMessageTypes.DELETE_SEQUENCE, SequenceMessageTypes.VERSION, sequences::delete)
                 .on(SequenceMessageTypes.CREATE_STAGE, SequenceMessageTypes.VERSION, stages::create)
+                .on(SequenceMessageTypes.UPDATE_STAGE, SequenceMessageTypes.VERSION, stages::update)
+                .on(SequenceMessageTypes.UPDATE_STAGE_SMS, SequenceMessageTypes.VERSION, stages::updateSms)
                 .on(SequenceMessageTypes.DELETE_STAGE, SequenceMessageTypes.VERSION, stages::delete)
                 .build();
     }

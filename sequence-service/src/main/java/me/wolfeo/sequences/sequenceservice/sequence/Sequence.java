@@ -33,7 +33,11 @@ public class Sequence {
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 
+    /** While true, none of its steps runs for any contact. */
+    @Column(nullable = false)
+    public boolean paused;
+
     public SequenceData toData() {
-        return new SequenceData(id, name, type, createdAt, false);
+        return new SequenceData(id, name, type, createdAt, paused);
     }
 }

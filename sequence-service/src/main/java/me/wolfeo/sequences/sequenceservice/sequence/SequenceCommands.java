@@ -12,6 +12,7 @@ import me.wolfeo.sequences.platform.contract.sequence.DeleteSequence;
 import me.wolfeo.sequences.platform.contract.sequence.Deleted;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceData;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceRules;
+import me.wolfeo.sequences.platform.contract.sequence.UpdateSequence;
 import me.wolfeo.sequences.platform.messaging.CommandRejectedException;
 import me.wolfeo.sequences.platform.messaging.Envelope;
 import me.wolfeo.sequences.platform.messaging.MessageCodec;
@@ -36,17 +37,7 @@ public class SequenceCommands {
 
     public SequenceData create(Envelope message) {
         CreateSequence command = codec.data(message, CreateSequence.class);
-        String name = command.name();
-        if (name == null || name.isBlank()) {
-            throw CommandRejectedException.invalidField("name", "The name field is required.");
-        }
-        if (!Text.isStorable(name)) {
-            throw CommandRejectedException.invalidField("name", Text.unstorableMessage("name"));
-        }
-        if (name.codePointCount(0, name.length()) > SequenceRules.NAME_MAX_LENGTH) {
-            throw CommandRejectedException.invalidField("name",
-                    "The name may not be greater than " + SequenceRules.NAME_MAX_LENGTH + " characters.");
-        }
+        String name = checkedName(command.name());
         String type = command.type() == null ? SequenceRules.DEFAULT_TYPE : command.type();
         if (!SequenceRules.TYPES.contains(type)) {
             throw CommandRejectedException.invalidField("type", "The selected type is invalid.");
@@ -58,6 +49,33 @@ public class SequenceCommands {
         sequence.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         sequences.persist(sequence);
         events.created(sequence);
+        return sequence.toData();
+    }
+
+    /**
+     * Renames, pauses or resumes a sequence; a null field is left as it is. The event {@code sequence.updated} is
+     * emitted only when something changed.
+     */
+    public SequenceData update(Envelope message) {
+        UpdateSequence command = codec.data(message, UpdateSequence.class);
+        if (command.sequenceId() == null) {
+            throw CommandRejectedException.invalidField("sequence_id", "The sequence id field is required.");
+        }
+        String name = command.name() == null ? null : checkedName(command.name());
+        Sequence sequence = sequences.lockOwned(message.accountId(), command.sequenceId())
+                .orElseThrow(() -> CommandRejectedException.notFound("Sequence not found."));
+        boolean changed = false;
+        if (name != null && !name.equals(sequence.name)) {
+            sequence.name = name;
+            changed = true;
+        }
+        if (command.paused() != null && command.paused() != sequence.paused) {
+            sequence.paused = command.paused();
+            changed = true;
+        }
+        if (changed) {
+            events.updated(sequence);
+        }
         return sequence.toData();
     }
 
@@ -73,5 +91,20 @@ public class SequenceCommands {
         sequences.delete(sequence);
         events.deleted(sequence, stageIds);
         return Deleted.YES;
+    }
+
+    /** A sequence's name: required, storable, at most {@link SequenceRules#NAME_MAX_LENGTH} characters. */
+    private static String checkedName(String name) {
+        if (name == null || name.isBlank()) {
+            throw CommandRejectedException.invalidField("name", "The name field is required.");
+        }
+        if (!Text.isStorable(name)) {
+            throw CommandRejectedException.invalidField("name", Text.unstorableMessage("name"));
+        }
+        if (name.codePointCount(0, name.length()) > SequenceRules.NAME_MAX_LENGTH) {
+            throw CommandRejectedException.invalidField("name",
+                    "The name may not be greater than " + SequenceRules.NAME_MAX_LENGTH + " characters.");
+        }
+        return name;
     }
 }

@@ -27,6 +27,11 @@ public class SequenceEvents {
         publish(sequence, SequenceMessageTypes.SEQUENCE_CREATED, sequence.toData());
     }
 
+    /** Renamed, paused or resumed. */
+    public void updated(Sequence sequence) {
+        publish(sequence, SequenceMessageTypes.SEQUENCE_UPDATED, sequence.toData());
+    }
+
     public void deleted(Sequence sequence, List<Long> stageIds) {
         publish(sequence, SequenceMessageTypes.SEQUENCE_DELETED, new SequenceDeleted(sequence.id, stageIds));
     }

@@ -55,7 +55,7 @@ public class SequenceQueryResource {
             @PathParam("sequenceId") long sequenceId) {
         return sequences.findOwned(accountId, sequenceId)
                 .<RestResponse<Object>>map(sequence -> RestResponse.ok(new SequenceDetail(sequence.id, sequence.name,
-                        sequence.type, sequence.createdAt, false,
+                        sequence.type, sequence.createdAt, sequence.paused,
                         stages.inSequence(sequence.id).stream().map(Stage::toData).toList())))
                 .orElseGet(() -> InternalResponses.notFound("Sequence not found."));
     }

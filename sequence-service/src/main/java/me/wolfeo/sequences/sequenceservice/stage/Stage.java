@@ -49,7 +49,12 @@ public class Stage {
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 
+    /** What a send_sms stage sends, placeholders unfilled; null until set, and for the other types. */
+    @Column(name = "sms_text")
+    public String smsText;
+
     public StageData toData() {
-        return new StageData(id, sequenceId, step, name, stageType, timeValue, timeType, active, createdAt, null);
+        return new StageData(id, sequenceId, step, name, stageType, timeValue, timeType, active, createdAt,
+                smsText);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import me.wolfeo.sequences.platform.contract.Text;
 import me.wolfeo.sequences.platform.contract.sequence.CreateStage;
 import me.wolfeo.sequences.platform.contract.sequence.DeleteStage;
 import me.wolfeo.sequences.platform.contract.sequence.Deleted;
@@ -13,16 +14,20 @@ import me.wolfeo.sequences.platform.contract.sequence.SequenceMessageTypes;
 import me.wolfeo.sequences.platform.contract.sequence.StageData;
 import me.wolfeo.sequences.platform.contract.sequence.StageDeleted;
 import me.wolfeo.sequences.platform.contract.sequence.StageRules;
+import me.wolfeo.sequences.platform.contract.sequence.UpdateStage;
+import me.wolfeo.sequences.platform.contract.sequence.UpdateStageSms;
 import me.wolfeo.sequences.platform.messaging.CommandRejectedException;
 import me.wolfeo.sequences.platform.messaging.Envelope;
+import me.wolfeo.sequences.platform.messaging.ErrorCodes;
 import me.wolfeo.sequences.platform.messaging.MessageCodec;
 import me.wolfeo.sequences.sequenceservice.sequence.Sequence;
 import me.wolfeo.sequences.sequenceservice.sequence.SequenceEvents;
 import me.wolfeo.sequences.sequenceservice.sequence.SequenceRepository;
 
 /**
- * Applies the stage commands. Both lock the stage's sequence first, so concurrent changes to one sequence's
- * stages happen one after the other and no two stages share a step.
+ * Applies the stage commands. Each locks the stage's sequence first, so concurrent changes to one sequence's
+ * stages happen one after the other and no two stages share a step. Every refusal is made before anything changes:
+ * a refused command shares its batch's transaction with the commands applied around it.
  */
 @ApplicationScoped
 public class StageCommands {
@@ -30,13 +35,15 @@ public class StageCommands {
     private final SequenceRepository sequences;
     private final StageRepository stages;
     private final SequenceEvents events;
+    private final StageReadiness readiness;
     private final MessageCodec codec;
 
     public StageCommands(SequenceRepository sequences, StageRepository stages, SequenceEvents events,
-            MessageCodec codec) {
+            StageReadiness readiness, MessageCodec codec) {
         this.sequences = sequences;
         this.stages = stages;
         this.events = events;
+        this.readiness = readiness;
         this.codec = codec;
     }
 
@@ -63,6 +70,77 @@ public class StageCommands {
         return stage.toData();
     }
 
+    /**
+     * Renames a stage, changes its delay, activates or deactivates it; a null field is left as it is. Activating
+     * needs what the stage sends ({@link StageReadiness}); deactivating is always allowed. The event
+     * {@code stage.updated} is emitted only when something changed.
+     */
+    public StageData update(Envelope message) {
+        UpdateStage command = codec.data(message, UpdateStage.class);
+        if (command.stageId() == null) {
+            throw CommandRejectedException.invalidField("stage_id", "The stage id field is required.");
+        }
+        String name = StageSettings.checkedName(command.name());
+        Integer timeValue = StageSettings.checkedTimeValue(command.timeValue());
+        Integer timeType = StageSettings.checkedTimeType(command.timeType());
+        Locked locked = lockStage(message.accountId(), command.stageId());
+        Stage stage = locked.stage();
+        boolean activating = Boolean.TRUE.equals(command.active()) && !stage.active;
+        if (activating) {
+            readiness.requireReady(stage);
+        }
+        boolean changed = false;
+        if (name != null && !name.equals(stage.name)) {
+            stage.name = name;
+            changed = true;
+        }
+        if (timeValue != null && timeValue != stage.timeValue) {
+            stage.timeValue = timeValue;
+            changed = true;
+        }
+        if (timeType != null && timeType != stage.timeType) {
+            stage.timeType = timeType;
+            changed = true;
+        }
+        if (command.active() != null && command.active() != stage.active) {
+            stage.active = command.active();
+            changed = true;
+        }
+        if (changed) {
+            events.publish(locked.sequence(), SequenceMessageTypes.STAGE_UPDATED, stage.toData());
+        }
+        return stage.toData();
+    }
+
+    /** Sets the text of a send_sms stage (placeholders are filled when it is sent). */
+    public StageData updateSms(Envelope message) {
+        UpdateStageSms command = codec.data(message, UpdateStageSms.class);
+        if (command.stageId() == null) {
+            throw CommandRejectedException.invalidField("stage_id", "The stage id field is required.");
+        }
+        String text = command.text();
+        if (text == null || text.isBlank()) {
+            throw CommandRejectedException.invalidField("text", "The text field is required.");
+        }
+        if (!Text.isStorableMultiline(text)) {
+            throw CommandRejectedException.invalidField("text", Text.unstorableMessage("text"));
+        }
+        if (text.codePointCount(0, text.length()) > StageRules.SMS_TEXT_MAX_LENGTH) {
+            throw CommandRejectedException.invalidField("text", "The text field must not be greater than "
+                    + StageRules.SMS_TEXT_MAX_LENGTH + " characters.");
+        }
+        Locked locked = lockStage(message.accountId(), command.stageId());
+        Stage stage = locked.stage();
+        if (!StageRules.SEND_SMS.equals(stage.stageType)) {
+            throw new CommandRejectedException(ErrorCodes.STAGE_NOT_SMS, "Stage is not a send_sms stage.");
+        }
+        if (!text.equals(stage.smsText)) {
+            stage.smsText = text;
+            events.publish(locked.sequence(), SequenceMessageTypes.STAGE_UPDATED, stage.toData());
+        }
+        return stage.toData();
+    }
+
     public Deleted delete(Envelope message) {
         DeleteStage command = codec.data(message, DeleteStage.class);
         if (command.stageId() == null) {
@@ -80,5 +158,21 @@ public class StageCommands {
         events.publish(sequence, SequenceMessageTypes.STAGE_DELETED,
                 new StageDeleted(stage.id, sequence.id, stage.stageType, steps));
         return Deleted.YES;
+    }
+
+    /**
+     * Locks the sequence of this account's stage, then reads the stage: read after the lock, it is the latest
+     * version, which no other transaction can change before this one ends. Another account's stage is not found.
+     */
+    private Locked lockStage(long accountId, long stageId) {
+        Sequence sequence = stages.sequenceIdOf(accountId, stageId)
+                .flatMap(sequenceId -> sequences.lockOwned(accountId, sequenceId))
+                .orElseThrow(() -> CommandRejectedException.notFound("Stage not found."));
+        Stage stage = stages.findOwned(accountId, stageId)
+                .orElseThrow(() -> CommandRejectedException.notFound("Stage not found."));
+        return new Locked(sequence, stage);
+    }
+
+    private record Locked(Sequence sequence, Stage stage) {
     }
 }

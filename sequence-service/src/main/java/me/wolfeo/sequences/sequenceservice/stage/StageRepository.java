@@ -16,6 +16,12 @@ public class StageRepository implements PanacheRepository<Stage> {
         return find("id = ?1 and accountId = ?2", stageId, accountId).firstResultOptional();
     }
 
+    /** The sequence of this account's stage, read without loading the stage. */
+    public Optional<Long> sequenceIdOf(long accountId, long stageId) {
+        return find("select sequenceId from Stage where id = ?1 and accountId = ?2", stageId, accountId)
+                .project(Long.class).firstResultOptional();
+    }
+
     public List<Stage> inSequence(long sequenceId) {
         return find("sequenceId", Sort.by("step"), sequenceId).list();
     }

@@ -23,6 +23,7 @@ import me.wolfeo.sequences.platform.contract.sequence.DeleteSequence;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceData;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceMessageTypes;
 import me.wolfeo.sequences.platform.contract.sequence.StageData;
+import me.wolfeo.sequences.platform.contract.sequence.UpdateSequence;
 import me.wolfeo.sequences.platform.messaging.ErrorCodes;
 import me.wolfeo.sequences.platform.messaging.Reply;
 import me.wolfeo.sequences.platform.testing.MessagingTestClient;
@@ -39,6 +40,8 @@ class SequenceCommandsTest {
     StageRepository stages;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    SequenceState state;
 
     private final long account = MessagingTestClient.newAccount();
 
@@ -147,6 +150,132 @@ class SequenceCommandsTest {
     @Test
     void deleteWithoutASequenceIdIsAValidationError() {
         Reply reply = client.send(Topics.SEQUENCE_COMMANDS, SequenceMessageTypes.DELETE_SEQUENCE, account, Map.of());
+
+        assertThat(reply.error().code()).isEqualTo(ErrorCodes.VALIDATION_ERROR);
+        assertThat(reply.error().details()).containsKey("sequence_id");
+    }
+
+    private SequenceData created(String name) {
+        return client.ok(client.send(Topics.SEQUENCE_COMMANDS, SequenceMessageTypes.CREATE_SEQUENCE, account,
+                new CreateSequence(name, null)), SequenceData.class);
+    }
+
+    private Reply update(UpdateSequence update) {
+        return client.send(Topics.SEQUENCE_COMMANDS, SequenceMessageTypes.UPDATE_SEQUENCE, account, update);
+    }
+
+    /** The sequence.updated events of a sequence, oldest first, once there are this many. */
+    private List<JsonNode> updatedEvents(SequenceData sequence, int count) throws Exception {
+        List<ConsumerRecord<String, byte[]>> records = client.kafka().read(Topics.SEQUENCE_EVENTS,
+                record -> Long.toString(sequence.id()).equals(record.key())
+                        && KafkaTestClient.value(record).contains("\"sequence.updated\""),
+                count, MessagingTestClient.patience());
+        assertThat(records).hasSize(count);
+        List<JsonNode> events = new java.util.ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            events.add(mapper.readTree(record.value()).path("data"));
+        }
+        return events;
+    }
+
+    @Test
+    void aNewSequenceIsNotPaused() {
+        assertThat(created("Running").paused()).isFalse();
+    }
+
+    @Test
+    void aSequenceIsRenamedAndTheOtherFieldsStay() {
+        SequenceData sequence = created("Old name");
+
+        SequenceData renamed = client.ok(update(new UpdateSequence(sequence.id(), "New name", null)),
+                SequenceData.class);
+
+        assertThat(renamed.name()).isEqualTo("New name");
+        assertThat(renamed.type()).isEqualTo(sequence.type());
+        assertThat(renamed.createdAt()).isEqualTo(sequence.createdAt());
+        assertThat(renamed.paused()).isFalse();
+        assertThat(state.sequence(account, sequence.id()).name).isEqualTo("New name");
+    }
+
+    @Test
+    void pausingASequenceIsAnnouncedAsSequenceUpdated() throws Exception {
+        SequenceData sequence = created("To pause");
+
+        SequenceData paused = client.ok(update(new UpdateSequence(sequence.id(), null, true)), SequenceData.class);
+
+        assertThat(paused.paused()).isTrue();
+        assertThat(state.sequence(account, sequence.id()).paused).isTrue();
+        JsonNode event = updatedEvents(sequence, 1).get(0);
+        assertThat(event.path("id").asLong()).isEqualTo(sequence.id());
+        assertThat(event.path("paused").asBoolean()).isTrue();
+        assertThat(event.path("name").asText()).isEqualTo("To pause");
+    }
+
+    @Test
+    void aPausedSequenceIsResumed() throws Exception {
+        SequenceData sequence = created("Paused then resumed");
+        update(new UpdateSequence(sequence.id(), null, true));
+
+        SequenceData resumed = client.ok(update(new UpdateSequence(sequence.id(), null, false)),
+                SequenceData.class);
+
+        assertThat(resumed.paused()).isFalse();
+        assertThat(state.sequence(account, sequence.id()).paused).isFalse();
+        assertThat(updatedEvents(sequence, 2).get(1).path("paused").asBoolean()).isFalse();
+    }
+
+    @Test
+    void anUpdateThatChangesNothingIsNotAnnounced() throws Exception {
+        SequenceData sequence = created("Same");
+
+        update(new UpdateSequence(sequence.id(), "Same", false));
+        update(new UpdateSequence(sequence.id(), null, null));
+        update(new UpdateSequence(sequence.id(), "Other", null));
+        update(new UpdateSequence(sequence.id(), "Other", true));
+
+        List<JsonNode> events = updatedEvents(sequence, 2);
+        assertThat(events.get(0).path("name").asText()).isEqualTo("Other");
+        assertThat(events.get(0).path("paused").asBoolean()).isFalse();
+        assertThat(events.get(1).path("paused").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aRenameFollowsTheRulesOfANewNameAndARefusalChangesNothing() {
+        SequenceData sequence = created("Kept");
+
+        Reply blank = update(new UpdateSequence(sequence.id(), "   ", true));
+        Reply tooLong = update(new UpdateSequence(sequence.id(), "x".repeat(256), true));
+        Reply control = update(new UpdateSequence(sequence.id(), "esc\u001b[31m", true));
+
+        assertThat(blank.error().code()).isEqualTo(ErrorCodes.VALIDATION_ERROR);
+        assertThat(blank.error().details()).containsKey("name");
+        assertThat(tooLong.error().details()).containsKey("name");
+        assertThat(control.error().details()).containsKey("name");
+        Sequence stored = state.sequence(account, sequence.id());
+        assertThat(stored.name).isEqualTo("Kept");
+        assertThat(stored.paused).isFalse();
+    }
+
+    @Test
+    void updatingAnUnknownOrAnotherAccountsSequenceIsNotFoundAndChangesNothing() {
+        SequenceData mine = created("Mine");
+
+        Reply foreign = client.send(Topics.SEQUENCE_COMMANDS, SequenceMessageTypes.UPDATE_SEQUENCE,
+                MessagingTestClient.newAccount(), new UpdateSequence(mine.id(), "Theirs", true));
+        Reply unknown = update(new UpdateSequence(Long.MAX_VALUE, "Theirs", true));
+
+        assertThat(unknown.error().code()).isEqualTo(ErrorCodes.NOT_FOUND);
+        assertThat(unknown.error().message()).isEqualTo("Sequence not found.");
+        assertThat(foreign.error()).isEqualTo(unknown.error());
+        Sequence stored = state.sequence(account, mine.id());
+        assertThat(stored.name).isEqualTo("Mine");
+        assertThat(stored.paused).isFalse();
+    }
+
+    @Test
+    void anUpdateWithoutASequenceIdIsAValidationError() {
+        Reply reply = client.send(Topics.SEQUENCE_COMMANDS, SequenceMessageTypes.UPDATE_SEQUENCE, account,
+                Map.of("paused", true));
 
         assertThat(reply.error().code()).isEqualTo(ErrorCodes.VALIDATION_ERROR);
         assertThat(reply.error().details()).containsKey("sequence_id");

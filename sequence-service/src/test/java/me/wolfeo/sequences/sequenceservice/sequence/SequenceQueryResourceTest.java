@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 import jakarta.inject.Inject;
 
@@ -16,6 +17,9 @@ import me.wolfeo.sequences.platform.contract.sequence.CreateSequence;
 import me.wolfeo.sequences.platform.contract.sequence.CreateStage;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceData;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceMessageTypes;
+import me.wolfeo.sequences.platform.contract.sequence.StageData;
+import me.wolfeo.sequences.platform.contract.sequence.UpdateSequence;
+import me.wolfeo.sequences.platform.contract.sequence.UpdateStageSms;
 import me.wolfeo.sequences.platform.testing.MessagingTestClient;
 
 /** The internal read API that the gateway and the other services use. */
@@ -71,5 +75,26 @@ class SequenceQueryResourceTest {
         given().when().get("/internal/v1/accounts/" + MessagingTestClient.newAccount() + "/sequences/"
                 + sequence.id())
                 .then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+    }
+
+    @Test
+    void aSequenceShowsWhetherItIsPausedAndItsSmsStagesTheirText() {
+        SequenceData sequence = create("Paused");
+        client.send(Topics.SEQUENCE_COMMANDS, SequenceMessageTypes.CREATE_STAGE, account,
+                new CreateStage(sequence.id(), "Email", "send_email", null, null));
+        StageData sms = client.ok(client.send(Topics.SEQUENCE_COMMANDS, SequenceMessageTypes.CREATE_STAGE, account,
+                new CreateStage(sequence.id(), "SMS", "send_sms", null, null)), StageData.class);
+        client.ok(client.send(Topics.SEQUENCE_COMMANDS, SequenceMessageTypes.UPDATE_STAGE_SMS, account,
+                new UpdateStageSms(sms.id(), "Hi {{first_name}}")), StageData.class);
+        client.ok(client.send(Topics.SEQUENCE_COMMANDS, SequenceMessageTypes.UPDATE_SEQUENCE, account,
+                new UpdateSequence(sequence.id(), null, true)), SequenceData.class);
+
+        given().when().get("/internal/v1/accounts/" + account + "/sequences/" + sequence.id())
+                .then().statusCode(200)
+                .body("paused", equalTo(true))
+                .body("stages[0].sms_text", nullValue())
+                .body("stages[1].sms_text", equalTo("Hi {{first_name}}"));
+        given().when().get("/internal/v1/accounts/" + account + "/stages/" + sms.id())
+                .then().statusCode(200).body("sms_text", equalTo("Hi {{first_name}}"));
     }
 }

@@ -155,6 +155,43 @@ public final class LocalPlatform implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("No service " + module));
     }
 
+    /**
+     * Kills a service at once, as a crash would (SIGKILL); the platform's supervisor starts it again. Wait for that
+     * with {@link #awaitReady}.
+     */
+    public void kill(String module) {
+        service(module).kill();
+    }
+
+    /** Waits until the service (restarted after a kill, say) answers its readiness check. */
+    public void awaitReady(String module, java.time.Duration timeout) throws InterruptedException {
+        ServiceProcess service = service(module);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (service.isAlive() && Http.answers200("http://127.0.0.1:" + service.port() + "/q/health/ready")) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException(module + " is not ready after " + timeout);
+    }
+
+    /** The process id of every server and service of the platform, by name (PostgreSQL not included). */
+    public Map<String, Long> processIds() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        pids.put("kafka", kafka.process().pid());
+        pids.put("s3proxy", s3.process().pid());
+        pids.put("greenmail", mail.process().pid());
+        pids.put("wiremock", sms.process().pid());
+        services.forEach(service -> pids.put(service.name(), service.pid()));
+        return pids;
+    }
+
+    private ServiceProcess service(String module) {
+        return services.stream().filter(service -> service.name().equals(module)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + module));
+    }
+
     /** Start-up time and resident memory of each process, as measured now. */
     public Map<String, String> processFigures() {
         Map<String, String> figures = new LinkedHashMap<>();
@@ -218,6 +255,9 @@ public final class LocalPlatform implements AutoCloseable {
 
         demoAccount = step("demo account",
                 () -> DemoAccount.ensure(gatewayUrl(), adminKey, data.resolve("demo-account")));
+        ServiceSupervisor supervisor = new ServiceSupervisor();
+        services.forEach(supervisor::watch);
+        started.add(supervisor);
     }
 
     private void startService(String module, int port, String databaseOwner, Map<String, String> extra)

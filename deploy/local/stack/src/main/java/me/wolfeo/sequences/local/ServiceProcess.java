@@ -7,17 +7,26 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** One of the platform's Quarkus services, run from its packaged {@code quarkus-app}. */
+/**
+ * One of the platform's Quarkus services, run from its packaged {@code quarkus-app}; started again, with the same
+ * settings, by {@link #restart()} after it died.
+ */
 final class ServiceProcess implements AutoCloseable {
 
-    private final ChildProcess process;
+    private final Path root;
+    private final String module;
     private final int port;
-    private final long readyMillis;
+    private final Map<String, String> environment;
+    private final Path runDirectory;
+    private volatile ChildProcess process;
+    private volatile long readyMillis;
 
-    private ServiceProcess(ChildProcess process, int port, long readyMillis) {
-        this.process = process;
+    private ServiceProcess(Path root, String module, int port, Map<String, String> environment, Path runDirectory) {
+        this.root = root;
+        this.module = module;
         this.port = port;
-        this.readyMillis = readyMillis;
+        this.environment = Map.copyOf(environment);
+        this.runDirectory = runDirectory;
     }
 
     /**
@@ -26,24 +35,36 @@ final class ServiceProcess implements AutoCloseable {
      */
     static ServiceProcess start(Path root, String module, int port, Map<String, String> environment,
             Path runDirectory) throws IOException {
+        ServiceProcess service = new ServiceProcess(root, module, port, environment, runDirectory);
+        service.launch();
+        return service;
+    }
+
+    /** Starts the service again after it died, and waits until it is ready. */
+    void restart() throws IOException {
+        launch();
+    }
+
+    private void launch() throws IOException {
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw install -DskipTests)");
         }
         long started = System.nanoTime();
-        ChildProcess process = ChildProcess.startJava(module, runDirectory,
+        ChildProcess child = ChildProcess.startJava(module, runDirectory,
                 // A small heap (each service's live data is a few tens of MB) and the serial collector keep each service
                 // under 300 MB resident, also after a load. The code cache keeps
                 // its default size: a smaller one makes the JIT throw away and recompile hot code (measured).
                 List.of("-Xms64m", "-Xmx160m", "-XX:+UseSerialGC", "-Xss512k"),
                 List.of("-jar", jar.toString()), environment, root);
-        Await.until(module, Duration.ofSeconds(120), process,
+        process = child;
+        Await.until(module, Duration.ofSeconds(120), child,
                 () -> Http.answers200("http://127.0.0.1:" + port + "/q/health/ready"));
-        return new ServiceProcess(process, port, (System.nanoTime() - started) / 1_000_000);
+        readyMillis = (System.nanoTime() - started) / 1_000_000;
     }
 
     String name() {
-        return process.name();
+        return module;
     }
 
     int port() {
@@ -52,6 +73,19 @@ final class ServiceProcess implements AutoCloseable {
 
     long readyMillis() {
         return readyMillis;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Ends the process at once, as a crash would (SIGKILL): no shutdown hook, no clean close. */
+    void kill() {
+        ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroyForcibly);
     }
 
     long residentKilobytes() {

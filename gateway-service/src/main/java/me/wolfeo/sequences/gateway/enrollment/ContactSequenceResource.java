@@ -1,0 +1,107 @@
+package me.wolfeo.sequences.gateway.enrollment;
+
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.smallrye.common.annotation.Blocking;
+
+import me.wolfeo.sequences.gateway.account.CurrentAccount;
+import me.wolfeo.sequences.gateway.api.ApiResponses;
+import me.wolfeo.sequences.gateway.api.ApiTime;
+import me.wolfeo.sequences.gateway.api.Fields;
+import me.wolfeo.sequences.gateway.api.RequestInput;
+import me.wolfeo.sequences.gateway.api.ServiceReads;
+import me.wolfeo.sequences.gateway.messaging.CommandGateway;
+import me.wolfeo.sequences.platform.contract.Topics;
+import me.wolfeo.sequences.platform.contract.enrollment.EnrollmentMessageTypes;
+import me.wolfeo.sequences.platform.contract.enrollment.EnrollmentProgress;
+import me.wolfeo.sequences.platform.contract.enrollment.SetEnrollmentPaused;
+
+/** One enrollment's progress ({@code GET /v1/contact-sequence}), and pausing or resuming it ({@code PUT}). */
+@Path("/v1/contact-sequence")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class ContactSequenceResource {
+
+    private final CommandGateway commands;
+    private final EnrollmentServiceClient enrollments;
+    private final CurrentAccount account;
+    private final RequestInput input;
+
+    public ContactSequenceResource(CommandGateway commands, @RestClient EnrollmentServiceClient enrollments,
+            CurrentAccount account, RequestInput input) {
+        this.commands = commands;
+        this.enrollments = enrollments;
+        this.account = account;
+        this.input = input;
+    }
+
+    /** An enrollment's progress, timestamps as the API shows them. */
+    public record Progress(long enrollmentId, long contactId, long sequenceId, String state, Integer step,
+            String nextDueAt, String waitingFor, String enrolledAt, String endedAt, String endReason,
+            List<Step> history) {
+
+        static Progress of(EnrollmentProgress progress) {
+            return new Progress(progress.enrollmentId(), progress.contactId(), progress.sequenceId(),
+                    progress.state(), progress.step(), format(progress.nextDueAt()), progress.waitingFor(),
+                    format(progress.enrolledAt()), format(progress.endedAt()), progress.endReason(),
+                    progress.history().stream().map(Step::of).toList());
+        }
+    }
+
+    /** A step done, skipped or failed. */
+    public record Step(long stageId, int step, String stageType, String outcome, String reason, int attempts,
+            String at) {
+
+        static Step of(EnrollmentProgress.StepRecord step) {
+            return new Step(step.stageId(), step.step(), step.stageType(), step.outcome(), step.reason(),
+                    step.attempts(), format(step.at()));
+        }
+    }
+
+    @GET
+    public ApiResponses.Success<Progress> progress(@Context UriInfo uri) {
+        Fields fields = Fields.of(input.read(null, uri.getQueryParameters()));
+        Long contactId = fields.requiredInteger("contact_id");
+        Long sequenceId = fields.requiredInteger("sequence_id");
+        fields.check();
+        long accountId = account.id();
+        return ApiResponses.success(Progress.of(ServiceReads.read("Enrollment not found.",
+                () -> enrollments.progress(accountId, contactId, sequenceId))));
+    }
+
+    @PUT
+    public CompletionStage<ApiResponses.Success<Progress>> setPaused(byte[] body,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        Fields fields = Fields.of(input.read(body, null));
+        Long contactId = fields.requiredInteger("contact_id");
+        Long sequenceId = fields.requiredInteger("sequence_id");
+        Boolean paused = fields.optionalBoolean("paused");
+        if (!fields.has("paused")) {
+            fields.fail("paused", "The paused field is required.");
+        }
+        fields.check();
+        long accountId = account.id();
+        CommandGateway.Command command = new CommandGateway.Command(Topics.ENROLLMENT_COMMANDS,
+                accountId + ":contact:" + contactId, EnrollmentMessageTypes.SET_PAUSED,
+                EnrollmentMessageTypes.VERSION, accountId, new SetEnrollmentPaused(contactId, sequenceId, paused));
+        return commands.send(command, "PUT /v1/contact-sequence", idempotencyKey)
+                .thenApply(reply -> ApiResponses.success(
+                        Progress.of(commands.dataOf(reply, EnrollmentProgress.class))));
+    }
+
+    private static String format(java.time.Instant instant) {
+        return instant == null ? null : ApiTime.format(instant);
+    }
+}

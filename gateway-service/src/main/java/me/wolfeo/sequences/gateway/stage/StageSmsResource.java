@@ -1,0 +1,90 @@
+package me.wolfeo.sequences.gateway.stage;
+
+import java.util.concurrent.CompletionStage;
+
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.smallrye.common.annotation.Blocking;
+
+import me.wolfeo.sequences.gateway.account.CurrentAccount;
+import me.wolfeo.sequences.gateway.api.ApiResponses;
+import me.wolfeo.sequences.gateway.api.Fields;
+import me.wolfeo.sequences.gateway.api.RequestInput;
+import me.wolfeo.sequences.gateway.messaging.CommandGateway;
+import me.wolfeo.sequences.platform.contract.Text;
+import me.wolfeo.sequences.platform.contract.sequence.SequenceMessageTypes;
+import me.wolfeo.sequences.platform.contract.sequence.StageData;
+import me.wolfeo.sequences.platform.contract.sequence.StageRules;
+import me.wolfeo.sequences.platform.contract.sequence.UpdateStageSms;
+
+/**
+ * Sets the text of a send_sms stage (the SMS counterpart of "Update Sequence Stage Content", in its REST style).
+ * The text is kept exactly as sent, line breaks included; placeholders such as {@code {{first_name}}} are filled
+ * when it is sent.
+ */
+@Path("/v1/sequence-stage-sms")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class StageSmsResource {
+
+    private final CommandGateway commands;
+    private final CurrentAccount account;
+    private final RequestInput input;
+
+    public StageSmsResource(CommandGateway commands, CurrentAccount account, RequestInput input) {
+        this.commands = commands;
+        this.account = account;
+        this.input = input;
+    }
+
+    /** The answer: the stage as an update of it shows it, plus its {@code text}. */
+    public record Updated(long id, long sequenceId, int step, String name, String stageType, int timeValue,
+            int timeType, boolean active, String text) {
+
+        static Updated of(StageData stage) {
+            return new Updated(stage.id(), stage.sequenceId(), stage.step(), stage.name(), stage.stageType(),
+                    stage.timeValue(), stage.timeType(), stage.active(), stage.smsText());
+        }
+    }
+
+    @PUT
+    public CompletionStage<ApiResponses.Success<Updated>> update(byte[] body,
+            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        ObjectNode request = input.read(body, null);
+        Fields fields = Fields.of(request);
+        Long stageId = fields.requiredInteger("stage_id");
+        String text = text(request, fields);
+        fields.check();
+        CommandGateway.Command command = StageResource.stageCommand(account.id(),
+                SequenceMessageTypes.UPDATE_STAGE_SMS, new UpdateStageSms(stageId, text));
+        return commands.send(command, "PUT /v1/sequence-stage-sms", idempotencyKey)
+                .thenApply(reply -> ApiResponses.success(Updated.of(commands.dataOf(reply, StageData.class))));
+    }
+
+    /** The text exactly as sent (not trimmed), required, and within the SMS limit. */
+    private static String text(ObjectNode request, Fields fields) {
+        JsonNode node = request.get("text");
+        if (node == null || node.isNull() || (node.isTextual() && node.asText().isBlank())) {
+            return fields.fail("text", "The text field is required.");
+        }
+        if (!node.isTextual()) {
+            return fields.fail("text", "The text field must be a string.");
+        }
+        String text = node.asText();
+        if (!Text.isStorableMultiline(text)) {
+            return fields.fail("text", Text.unstorableMessage("text"));
+        }
+        if (text.codePointCount(0, text.length()) > StageRules.SMS_TEXT_MAX_LENGTH) {
+            return fields.fail("text", "The text field must not be greater than " + StageRules.SMS_TEXT_MAX_LENGTH
+                    + " characters.");
+        }
+        return text;
+    }
+}

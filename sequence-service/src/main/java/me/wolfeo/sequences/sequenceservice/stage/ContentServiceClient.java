@@ -1,0 +1,19 @@
+package me.wolfeo.sequences.sequenceservice.stage;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import me.wolfeo.sequences.platform.contract.content.EmailMessage;
+
+/** content-service's read API (timeouts in application.properties), for the email content of a stage. */
+@RegisterRestClient(configKey = "content-service")
+@Path("/internal/v1/accounts/{accountId}")
+public interface ContentServiceClient {
+
+    @GET
+    @Path("/stages/{stageId}/email-message")
+    EmailMessage emailMessage(@PathParam("accountId") long accountId, @PathParam("stageId") long stageId);
+}

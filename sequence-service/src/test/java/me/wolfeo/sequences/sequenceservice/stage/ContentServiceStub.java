@@ -1,0 +1,39 @@
+package me.wolfeo.sequences.sequenceservice.stage;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import me.wolfeo.sequences.platform.contract.content.EmailMessage;
+
+/**
+ * Stands in for content-service's read API (GET /internal/v1/accounts/{a}/stages/{id}/email-message) in this
+ * module's tests: a stage has an email record once a test registers one. The real one is exercised by
+ * system-tests.
+ */
+@Path("/internal/v1/accounts/{accountId}/stages/{stageId}/email-message")
+@Produces(MediaType.APPLICATION_JSON)
+public class ContentServiceStub {
+
+    private static final Map<String, EmailMessage> EMAILS = new ConcurrentHashMap<>();
+
+    /** The stage's email record as content-service would give it ({@code html} null: nothing uploaded yet). */
+    public static void register(long accountId, EmailMessage email) {
+        EMAILS.put(accountId + "/" + email.stageId(), email);
+    }
+
+    @GET
+    public EmailMessage emailMessage(@PathParam("accountId") long accountId, @PathParam("stageId") long stageId) {
+        EmailMessage email = EMAILS.get(accountId + "/" + stageId);
+        if (email == null) {
+            throw new NotFoundException();
+        }
+        return email;
+    }
+}
