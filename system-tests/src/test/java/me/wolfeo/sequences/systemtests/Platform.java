@@ -52,6 +52,14 @@ public final class Platform {
                 .then().statusCode(200);
     }
 
+    /** enrollment-service's clock now, in UTC, to the second (as the API shows instants). */
+    public static java.time.LocalDateTime clockNow() {
+        String now = given().baseUri(get().serviceUrl("enrollment-service"))
+                .when().get("/internal/v1/clock")
+                .then().statusCode(200).extract().path("now");
+        return java.time.LocalDateTime.ofInstant(java.time.Instant.parse(now), java.time.ZoneOffset.UTC);
+    }
+
     /** A request to the gateway, as an API client without a token. */
     public static RequestSpecification anonymous() {
         return given().baseUri(get().gatewayUrl());

@@ -1,0 +1,100 @@
+package me.wolfeo.sequences.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.restassured.http.ContentType;
+
+import me.wolfeo.sequences.local.testing.KafkaTestClient;
+
+/**
+ * A crash of enrollment-service (SIGKILL) while the engine dispatches due steps loses none of them and does none
+ * twice under different ids: after the restart every due step runs, and a step run again after the crash carries
+ * the same action id.
+ */
+class EngineCrashTest {
+
+    private static final int CONTACTS = 600;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void aCrashWhileStepsAreDispatchedLosesNoneAndDoublesNoneUnderAnotherId() throws Exception {
+        Platform.Account account = Platform.newAccount("Crash");
+        long sequenceId = Fixtures.sequence(account, "Crash");
+        long stageId = ((Number) Platform.as(account).contentType(ContentType.JSON)
+                .body("{\"sequence_id\": " + sequenceId + ", \"stage_type\": \"action\", \"time_value\": 1, "
+                        + "\"time_type\": 3600}")
+                .when().post("/v1/sequence-stage")
+                .then().statusCode(201).extract().path("data.id")).longValue();
+        Platform.as(account).contentType(ContentType.JSON).body("{\"stage_id\": " + stageId + ", \"active\": true}")
+                .when().put("/v1/sequence-stage").then().statusCode(200);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            CompletableFuture.allOf(IntStream.range(0, CONTACTS).mapToObj(i -> CompletableFuture.runAsync(
+                    () -> assertThat(Fixtures.enrollHubspot(account, sequenceId, "crash-" + run + "-" + i, false))
+                            .isEqualTo(200),
+                    clients)).toArray(CompletableFuture[]::new)).get();
+        } finally {
+            clients.shutdown();
+        }
+
+        Platform.advanceClock(Duration.ofHours(1));
+        Thread.sleep(150);
+        Platform.get().kill("enrollment-service");
+        try (KafkaTestClient kafka = new KafkaTestClient(Platform.get().kafkaBootstrapServers())) {
+            System.out.printf("[crash test] %d of %d steps had run when enrollment-service was killed%n",
+                    actionIdsByContact(kafka, sequenceId).size(), CONTACTS);
+        }
+        Platform.get().awaitReady("enrollment-service", Duration.ofSeconds(120));
+        // The restarted service runs on the system clock again: make the steps due for it too.
+        Platform.advanceClock(Duration.ofHours(1));
+
+        try (KafkaTestClient kafka = new KafkaTestClient(Platform.get().kafkaBootstrapServers())) {
+            AtomicReference<Map<Long, Set<String>>> idsByContact = new AtomicReference<>(Map.of());
+            Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ZERO).until(() -> {
+                idsByContact.set(actionIdsByContact(kafka, sequenceId));
+                return idsByContact.get().size() >= CONTACTS;
+            });
+            assertThat(idsByContact.get()).as("every contact's step ran").hasSize(CONTACTS);
+            assertThat(idsByContact.get().values()).as("each under one id").allMatch(ids -> ids.size() == 1);
+        }
+    }
+
+    /** Every action event of the sequence on the topic so far (read for two seconds), its ids by contact. */
+    private static Map<Long, Set<String>> actionIdsByContact(KafkaTestClient kafka, long sequenceId) {
+        List<ConsumerRecord<String, byte[]>> actions = kafka.read("enrollments.actions",
+                record -> KafkaTestClient.value(record).contains("\"sequence_id\":" + sequenceId + ","),
+                Integer.MAX_VALUE, Duration.ofSeconds(2));
+        return actions.stream().map(EngineCrashTest::data)
+                .collect(Collectors.groupingBy(data -> data.path("contact").path("id").asLong(),
+                        Collectors.mapping(data -> data.path("action_id").asText(), Collectors.toSet())));
+    }
+
+    private static JsonNode data(ConsumerRecord<String, byte[]> record) {
+        try {
+            return JSON.readTree(record.value()).path("data");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
