@@ -181,23 +181,31 @@ public final class Benchmark {
         engine.awaitStage(actionStage);
         engine.awaitStage(emailStage);
 
+        CpuMeter cpu = new CpuMeter(platform.processIds());
         int few = Math.min(10_000, waiting);
         int dueAtFew = 50_000;
         int dueAtMany = 100_000;
         progress(String.format("engine: %,d enrollments waiting, %,d action steps due now", few, dueAtFew));
         engine.seedWaiting(actions, actionStage, few);
+        Map<String, Double> before = cpu.snapshot();
         EngineDispatch.Result atFew = engine.dispatch(actions, actionStage, dueAtFew, few, null);
-        progress(String.format("  %.0f steps/s recorded, %.0f/s with their events out", atFew.perSecondRecorded(),
-                atFew.perSecondOut()));
+        Map<String, Double> cpuAtFew = CpuMeter.perOperation(before, cpu.snapshot(), dueAtFew);
+        progress(String.format("  %.0f steps/s recorded, %.0f/s with their events out; CPU ms per step: %s",
+                atFew.perSecondRecorded(), atFew.perSecondOut(), CpuMeter.describe(cpuAtFew)));
         progress(String.format("engine: %,d enrollments waiting, %,d action steps due now", waiting, dueAtMany));
         engine.seedWaiting(actions, actionStage, waiting - few);
+        before = cpu.snapshot();
         EngineDispatch.Result atMany = engine.dispatch(actions, actionStage, dueAtMany, waiting, null);
-        progress(String.format("  %.0f steps/s recorded, %.0f/s with their events out", atMany.perSecondRecorded(),
-                atMany.perSecondOut()));
+        Map<String, Double> cpuAtMany = CpuMeter.perOperation(before, cpu.snapshot(), dueAtMany);
+        progress(String.format("  %.0f steps/s recorded, %.0f/s with their events out; CPU ms per step: %s",
+                atMany.perSecondRecorded(), atMany.perSecondOut(), CpuMeter.describe(cpuAtMany)));
         int emailSteps = 2_000;
         progress(String.format("engine: %,d email steps due now, sent to the local SMTP server", emailSteps));
+        before = cpu.snapshot();
         EngineDispatch.Result email = engine.dispatch(emails, emailStage, emailSteps, waiting, "bench.example.com");
-        progress(String.format("  %.0f steps/s", email.perSecondRecorded()));
+        Map<String, Double> cpuEmail = CpuMeter.perOperation(before, cpu.snapshot(), emailSteps);
+        progress(String.format("  %.0f steps/s; CPU ms per step: %s", email.perSecondRecorded(),
+                CpuMeter.describe(cpuEmail)));
         progress(String.format("plain SQL claim loop: %,d waiting, %,d due", waiting, dueAtMany));
         double baseline = EngineDispatch.plainSqlClaimLoop(database(platform, "bench_claim_baseline", null),
                 waiting, dueAtMany);
@@ -217,10 +225,15 @@ public final class Benchmark {
                     result.perSecondRecorded(), result.perSecondOut(), 100 * result.perSecondOut() / baseline);
         }
         line("");
+        line("");
+        line("CPU milliseconds per step, by process (from /proc): at %,d waiting: %s; at %,d waiting: %s.", few,
+                CpuMeter.describe(cpuAtFew), waiting, CpuMeter.describe(cpuAtMany));
+        line("");
         line("Plain SQL claim loop (two loops, batches of 500 deleted per statement, %,d waiting, %,d due): "
                 + "%.0f rows/s.", waiting, dueAtMany, baseline);
         line("Email steps (content from content-service, SMTP to the local GreenMail server): %,d in %.1f s, "
-                + "**%.0f steps/s**.", emailSteps, email.recordedSeconds(), email.perSecondRecorded());
+                + "**%.0f steps/s**; CPU ms per step: %s.", emailSteps, email.recordedSeconds(),
+                email.perSecondRecorded(), CpuMeter.describe(cpuEmail));
         line("");
         target("due action steps dispatched (events out) at " + String.format("%,d", waiting)
                 + " waiting >= 10,000/s", atMany.perSecondOut(), 10_000, "/s");

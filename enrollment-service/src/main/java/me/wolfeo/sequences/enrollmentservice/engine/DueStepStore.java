@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -131,28 +130,46 @@ class DueStepStore {
         }
     }
 
+    /** One statement for the whole batch: the rows' new values travel as arrays. */
     private static void updateEnrollments(Connection connection, List<EnrollmentChange> changes)
             throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("""
-                UPDATE enrollments SET state = ?, active = ?, next_stage_id = ?, anchor_at = ?, due_at = ?,
-                    attempts = ?, retrying_since = ?, last_error = ?, ended_at = ?, end_reason = ?
-                WHERE id = ?""")) {
-            for (EnrollmentChange change : changes) {
-                update.setString(1, change.state());
-                update.setBoolean(2, change.active());
-                setLong(update, 3, change.nextStageId());
-                update.setTimestamp(4, Timestamp.from(change.anchorAt()));
-                setInstant(update, 5, change.dueAt());
-                update.setInt(6, change.attempts());
-                setInstant(update, 7, change.retryingSince());
-                update.setString(8, change.lastError());
-                setInstant(update, 9, change.endedAt());
-                update.setString(10, change.endReason());
-                update.setLong(11, change.id());
-                update.addBatch();
-            }
-            update.executeBatch();
+                UPDATE enrollments e SET state = c.state, active = c.active, next_stage_id = c.next_stage_id,
+                    anchor_at = c.anchor_at, due_at = c.due_at, attempts = c.attempts,
+                    retrying_since = c.retrying_since, last_error = c.last_error, ended_at = c.ended_at,
+                    end_reason = c.end_reason
+                FROM unnest(?::bigint[], ?::text[], ?::boolean[], ?::bigint[], ?::timestamptz[], ?::timestamptz[],
+                    ?::int[], ?::timestamptz[], ?::text[], ?::timestamptz[], ?::text[])
+                    AS c(id, state, active, next_stage_id, anchor_at, due_at, attempts, retrying_since, last_error,
+                        ended_at, end_reason)
+                WHERE e.id = c.id""")) {
+            update.setArray(1, connection.createArrayOf("bigint",
+                    changes.stream().map(EnrollmentChange::id).toArray(Long[]::new)));
+            update.setArray(2, connection.createArrayOf("text",
+                    changes.stream().map(EnrollmentChange::state).toArray(String[]::new)));
+            update.setArray(3, connection.createArrayOf("boolean",
+                    changes.stream().map(EnrollmentChange::active).toArray(Boolean[]::new)));
+            update.setArray(4, connection.createArrayOf("bigint",
+                    changes.stream().map(EnrollmentChange::nextStageId).toArray(Long[]::new)));
+            update.setArray(5, timestamps(connection, changes.stream().map(EnrollmentChange::anchorAt).toList()));
+            update.setArray(6, timestamps(connection, changes.stream().map(EnrollmentChange::dueAt).toList()));
+            update.setArray(7, connection.createArrayOf("integer",
+                    changes.stream().map(EnrollmentChange::attempts).toArray(Integer[]::new)));
+            update.setArray(8, timestamps(connection,
+                    changes.stream().map(EnrollmentChange::retryingSince).toList()));
+            update.setArray(9, connection.createArrayOf("text",
+                    changes.stream().map(EnrollmentChange::lastError).toArray(String[]::new)));
+            update.setArray(10, timestamps(connection, changes.stream().map(EnrollmentChange::endedAt).toList()));
+            update.setArray(11, connection.createArrayOf("text",
+                    changes.stream().map(EnrollmentChange::endReason).toArray(String[]::new)));
+            update.executeUpdate();
         }
+    }
+
+    private static java.sql.Array timestamps(Connection connection, List<Instant> instants) throws SQLException {
+        return connection.createArrayOf("timestamptz",
+                instants.stream().map(instant -> instant == null ? null : Timestamp.from(instant))
+                        .toArray(Timestamp[]::new));
     }
 
     private static Instant instant(ResultSet rows, int column) throws SQLException {
@@ -160,19 +177,4 @@ class DueStepStore {
         return value == null ? null : value.toInstant();
     }
 
-    private static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.TIMESTAMP);
-        } else {
-            statement.setTimestamp(index, Timestamp.from(value));
-        }
-    }
-
-    private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.BIGINT);
-        } else {
-            statement.setLong(index, value);
-        }
-    }
 }
