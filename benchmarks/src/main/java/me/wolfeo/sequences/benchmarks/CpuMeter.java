@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 /**
  * CPU time used by each process of the platform, read from {@code /proc/<pid>/stat} (user + system time, in clock
  * ticks of 10 ms): on a shared, noisy machine the CPU an operation costs stays put where its rate does not.
- * PostgreSQL is the sum of every {@code postgres} process (its backends come and go); the load generator is this
+ * PostgreSQL is the sum of its {@code postgres} processes (its backends come and go); the load generator is this
  * JVM.
  */
 final class CpuMeter {
@@ -23,13 +23,13 @@ final class CpuMeter {
         this.pids = pids;
     }
 
-    /** CPU milliseconds used so far, by process name. */
+    /** CPU used so far: milliseconds by process name, and each PostgreSQL process's own (key {@code pg:<pid>}). */
     Map<String, Double> snapshot() {
         Map<String, Double> used = new LinkedHashMap<>();
         pids.forEach((name, pid) -> used.put(name, ticks(Path.of("/proc", Long.toString(pid), "stat"))
                 * MILLIS_PER_TICK));
-        used.put("postgresql", postgresTicks() * MILLIS_PER_TICK);
         used.put("load generator", ticks(Path.of("/proc/self/stat")) * MILLIS_PER_TICK);
+        postgresTicks().forEach((pid, ticks) -> used.put("pg:" + pid, ticks * MILLIS_PER_TICK));
         return used;
     }
 
@@ -37,11 +37,19 @@ final class CpuMeter {
     static Map<String, Double> perOperation(Map<String, Double> before, Map<String, Double> after, long operations) {
         Map<String, Double> per = new LinkedHashMap<>();
         double total = 0;
+        double postgres = 0;
+        // A PostgreSQL backend that exited between the snapshots takes its CPU with it: only the processes alive at
+        // both ends (and those started between them) count, so the figure is never negative.
         for (Map.Entry<String, Double> entry : after.entrySet()) {
             double used = entry.getValue() - before.getOrDefault(entry.getKey(), 0.0);
-            per.put(entry.getKey(), used / operations);
+            if (entry.getKey().startsWith("pg:")) {
+                postgres += used;
+            } else {
+                per.put(entry.getKey(), used / operations);
+            }
             total += used;
         }
+        per.put("postgresql", postgres / operations);
         per.put("total", total / operations);
         return per;
     }
@@ -58,19 +66,19 @@ final class CpuMeter {
         return line.toString();
     }
 
-    private static long postgresTicks() {
-        long total = 0;
+    private static Map<String, Long> postgresTicks() {
+        Map<String, Long> ticks = new LinkedHashMap<>();
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             for (Path process : (Iterable<Path>) processes::iterator) {
                 String name = process.getFileName().toString();
                 if (name.chars().allMatch(Character::isDigit) && isPostgres(process)) {
-                    total += ticks(process.resolve("stat"));
+                    ticks.put(name, ticks(process.resolve("stat")));
                 }
             }
         } catch (IOException e) {
-            return 0;
+            return ticks;
         }
-        return total;
+        return ticks;
     }
 
     private static boolean isPostgres(Path process) {

@@ -27,6 +27,7 @@ import me.wolfeo.sequences.enrollmentservice.stage.ProjectedStage;
 import me.wolfeo.sequences.enrollmentservice.stage.StageProjectionStore;
 import me.wolfeo.sequences.platform.contract.enrollment.ContactFinished;
 import me.wolfeo.sequences.platform.contract.enrollment.StepCompleted;
+import me.wolfeo.sequences.platform.contract.sequence.StageRules;
 
 /**
  * One claim of due work, in one transaction: claim a batch of due enrollments (locked, skipping those another loop
@@ -170,10 +171,18 @@ class StepBatch {
         return wait.compareTo(config.maxRetryBackoff()) > 0 ? config.maxRetryBackoff() : wait;
     }
 
+    /**
+     * Records the step and announces it. A done {@code action} step is announced once, by its
+     * {@code action.triggered} event on {@code enrollments.actions} (the step's event, on a topic of its own): one
+     * event per step is half the outbox rows of a burst of actions.
+     */
     private void record(DueEnrollment enrollment, ProjectedStage stage, StepOutcome outcome, Work work) {
         int attempts = enrollment.attempts() + 1;
         work.steps.add(new StepRecord(enrollment.id(), stage.stageId(), stage.step(), stage.stageType(),
                 outcome.kind().recorded, outcome.reason(), outcome.deliveryId(), attempts, work.now));
+        if (outcome.kind() == StepOutcome.Kind.DONE && StageRules.ACTION.equals(stage.stageType())) {
+            return;
+        }
         events.stepCompleted(enrollment.accountId(), new StepCompleted(enrollment.id(), enrollment.contactId(),
                 enrollment.sequenceId(), stage.stageId(), stage.step(), stage.stageType(), outcome.kind().recorded,
                 outcome.reason(), outcome.deliveryId(), attempts, work.now));

@@ -79,7 +79,7 @@ public class EnrollmentCommands {
         requireKnownAccount(message, context);
         long accountId = message.accountId();
 
-        SequenceProjection sequence = sequences.findLive(accountId, command.sequenceId())
+        SequenceProjection sequence = sequences.lockLive(accountId, command.sequenceId())
                 .orElseThrow(() -> refuse(message, command, ErrorCodes.NOT_FOUND, "Sequence not found."));
         ContactIdentity who = identity.orElseThrow();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);

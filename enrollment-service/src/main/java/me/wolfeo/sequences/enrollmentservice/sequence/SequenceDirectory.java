@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -31,11 +32,33 @@ public class SequenceDirectory {
         this.sequenceService = sequenceService;
     }
 
-    /** Loads these sequences into the transaction's session in one query; later look-ups by id read from it. */
+    /**
+     * Loads these sequences into the transaction's session in one query, locked for share until it ends (see
+     * {@link #lockLive}); later look-ups by id read from the session.
+     */
     public void prefetch(java.util.Collection<Long> sequenceIds) {
         if (!sequenceIds.isEmpty()) {
-            projection.list("sequenceId in ?1", sequenceIds);
+            projection.find("sequenceId in ?1 order by sequenceId", sequenceIds)
+                    .withLock(LockModeType.PESSIMISTIC_READ).list();
         }
+    }
+
+    /**
+     * A live sequence to enroll into, locked for share until the transaction ends: a {@code sequence.deleted}
+     * being applied at the same time (which updates the row) waits for this enrollment to commit and then ends it,
+     * or has committed first and the sequence is not found. Enrollments into one sequence do not wait on each
+     * other.
+     */
+    public Optional<SequenceProjection> lockLive(long accountId, long sequenceId) {
+        Optional<SequenceProjection> live = findLive(accountId, sequenceId);
+        live.ifPresent(sequence -> {
+            LockModeType held = projection.getEntityManager().getLockMode(sequence);
+            if (held != LockModeType.PESSIMISTIC_READ && held != LockModeType.PESSIMISTIC_WRITE) {
+                // read again under the lock: what was read before it may be stale
+                projection.getEntityManager().refresh(sequence, LockModeType.PESSIMISTIC_READ);
+            }
+        });
+        return live.filter(sequence -> !sequence.deleted);
     }
 
     public Optional<SequenceProjection> findLive(long accountId, long sequenceId) {

@@ -139,6 +139,14 @@ class SequenceEngineTest {
         assertThat(action.path("data").path("action_id").asText())
                 .isEqualTo("enrollment-" + done.enrollmentId() + "-stage-" + stage.id());
         assertThat(action.path("data").path("contact").path("email").asText()).isEqualTo("timed@example.com");
+        assertThat(events(contact, "contact.finished")).hasSize(1);
+    }
+
+    private List<ConsumerRecord<String, byte[]>> events(long contactId, String type) {
+        return client.kafka().read(Topics.ENROLLMENT_EVENTS, record -> Long.toString(contactId).equals(record.key())
+                && new String(record.value(), java.nio.charset.StandardCharsets.UTF_8)
+                        .contains("\"type\":\"" + type + "\""),
+                1, MessagingTestClient.patience());
     }
 
     @Test
@@ -170,6 +178,7 @@ class SequenceEngineTest {
         awaitHistory(contact, 2);
         assertThat(outcomes(contact)).containsExactly("1:skipped", "2:done");
         assertThat(progress(contact).history().get(0).reason()).isEqualTo("inactive");
+        assertThat(events(contact, "step.skipped")).hasSize(1);
     }
 
     @Test

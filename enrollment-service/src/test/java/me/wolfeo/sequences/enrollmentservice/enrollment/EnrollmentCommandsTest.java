@@ -169,4 +169,30 @@ class EnrollmentCommandsTest {
         }
         assertThat(fixtures.contactCount(account)).isEqualTo(1);
     }
+
+    @Test
+    void anEnrollRacingTheDeletionOfItsSequenceNeverLeavesAnActiveEnrollmentInADeletedSequence() throws Exception {
+        ExecutorService racers = Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 15; round++) {
+                long doomed = fixtures.knownSequence(account, "Doomed " + round);
+                String id = "racer-" + round;
+                CompletableFuture<Reply> enrolled = CompletableFuture.supplyAsync(
+                        () -> enroll(doomed, "hubspot", id, null, false), racers);
+                CompletableFuture<Void> deleted = CompletableFuture.runAsync(
+                        () -> fixtures.deleteSequence(account, doomed), racers);
+                CompletableFuture.allOf(enrolled, deleted).get();
+                EnrollmentFixtures.eventually().until(() -> fixtures.sequenceDeleted(doomed));
+
+                Contact contact = fixtures.contact(account, new ContactKey("hubspot", id));
+                if (contact != null) {
+                    EnrollmentFixtures.eventually().until(() -> fixtures.activeEnrollment(contact.id) == null);
+                    assertThat(enroll(sequenceId, "hubspot", id, null, false).isOk())
+                            .as("round %d: the contact is free to enroll elsewhere", round).isTrue();
+                }
+            }
+        } finally {
+            racers.shutdown();
+        }
+    }
 }
