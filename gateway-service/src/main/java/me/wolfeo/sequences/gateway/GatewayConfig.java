@@ -33,12 +33,12 @@ public interface GatewayConfig {
 
     interface Tokens {
 
-        /** How long an authenticated token is trusted without a database look-up: revocation takes this long. */
+        /**
+         * How long an authenticated token is trusted without a database look-up: revocation takes this long. It is
+         * the {@code expire-after-write} of the {@code api-tokens} cache (application.properties).
+         */
         @WithDefault("5s")
         Duration cacheTtl();
-
-        @WithDefault("10000")
-        int cacheSize();
     }
 
     interface Limits {
@@ -46,6 +46,14 @@ public interface GatewayConfig {
         /** The largest request body the API reads, in bytes; larger ones are answered 413. */
         @WithDefault("2097152")
         int maxRequestBytes();
+
+        /** The longest request target (path and query), in characters; longer ones are answered 414. */
+        @WithDefault("8192")
+        int maxUriLength();
+
+        /** The largest header block (names, values and separators), in bytes; larger ones are answered 431. */
+        @WithDefault("20480")
+        int maxHeaderBytes();
 
         /** The largest email HTML accepted by PUT /v1/sequence-stage-content, in bytes of UTF-8. */
         @WithDefault("524288")

@@ -1,9 +1,13 @@
 package me.wolfeo.sequences.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,6 +151,80 @@ class BadInputTest {
                 .statusCode(422).body("errors", hasKey("id"));
 
         assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void whatTheHttpLayerRefusesIsAnsweredInTheDialectOfThePathAndChangesNothing() throws Exception {
+        String before = snapshot();
+        String bearer = "Bearer " + account.token();
+        String enroll = "/api/v1/webhook/sequence-enroll";
+        byte[] huge = ("{\"name\": \"" + "x".repeat(5 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] empty = "{}".getBytes(StandardCharsets.UTF_8);
+
+        assertRestRefusal(RawHttp.chunked("POST /v1/sequence HTTP/1.1", Map.of("Authorization", bearer), huge),
+                413, "PAYLOAD_TOO_LARGE");
+        assertWebhookRefusal(RawHttp.chunked("POST " + enroll + " HTTP/1.1", Map.of(), huge), 413);
+        assertRestRefusal(RawHttp.request("POST /v1/sequence HTTP/1.1",
+                Map.of("Authorization", bearer, "Idempotency-Key", "k".repeat(100_000)), empty),
+                431, "HEADERS_TOO_LARGE");
+        assertWebhookRefusal(RawHttp.request("POST " + enroll + " HTTP/1.1",
+                Map.of("Idempotency-Key", "k".repeat(100_000)), empty), 431);
+        String longQuery = "&padding=" + "q".repeat(20_000);
+        assertRestRefusal(RawHttp.request("GET /v1/sequence?sequence_id=" + sequenceId + longQuery + " HTTP/1.1",
+                Map.of("Authorization", bearer), new byte[0]), 414, "URI_TOO_LONG");
+        assertWebhookRefusal(RawHttp.request("POST " + enroll + "?x=1" + longQuery + " HTTP/1.1", Map.of(), empty),
+                414);
+        assertRestRefusal(RawHttp.request("GET /v1/sequence?sequence_id=%zz HTTP/1.1",
+                Map.of("Authorization", bearer), new byte[0]), 400, "BAD_REQUEST");
+        assertWebhookRefusal(RawHttp.request("POST " + enroll + "?source=%zz HTTP/1.1", Map.of(), empty), 400);
+
+        String token = "\"api_token\": \"" + account.token() + "\"";
+        restCall("POST", "/v1/sequence", "{\"name\": \"x\"} trailing").statusCode(400)
+                .body("error.code", equalTo("INVALID_JSON"));
+        restCall("POST", "/v1/sequence", "{\"name\": \"x\"}{\"name\": \"y\"}").statusCode(400)
+                .body("error.code", equalTo("INVALID_JSON"));
+        restCall("POST", "/v1/sequence", "{\"name\": \"a\", \"name\": \"b\"}").statusCode(400)
+                .body("error.code", equalTo("INVALID_JSON"));
+        webhook(enroll, "{" + token + ", \"sequence_id\": " + sequenceId + ", \"source\": \"hubspot\", \"id\": 9} x")
+                .statusCode(400).body("$", hasKey("message")).body("$", not(hasKey("success")));
+        Platform.as(account).header("Idempotency-Key", "").contentType(ContentType.JSON).body("{\"name\": \"x\"}")
+                .when().post("/v1/sequence").then().statusCode(400)
+                .body("error.code", equalTo("INVALID_IDEMPOTENCY_KEY"));
+
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    private static void assertRestRefusal(RawHttp.Response response, int status, String code) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().get("content-type")).startsWith("application/json");
+        assertThat(response.json().getBoolean("success")).isFalse();
+        assertThat(response.json().getString("error.code")).isEqualTo(code);
+    }
+
+    private static void assertWebhookRefusal(RawHttp.Response response, int status) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().get("content-type")).startsWith("application/json");
+        assertThat(response.json().getString("message")).isNotBlank();
+        assertThat(response.json().getMap("$")).doesNotContainKey("success");
+    }
+
+    @Test
+    void aPageFarPastTheEndIsEmptyAndTellsThePageAsked() {
+        int lastPossible = Integer.MAX_VALUE;
+        Platform.as(account).queryParam("page", lastPossible).when().get("/v1/sequences")
+                .then().statusCode(200).body("success", equalTo(true)).body("data", empty())
+                .body("meta.current_page", equalTo(lastPossible)).body("meta.per_page", equalTo(50))
+                .body("meta.last_page", equalTo(1)).body("meta.total", equalTo(1));
+        Platform.as(account).queryParam("sequence_id", sequenceId).queryParam("page", lastPossible)
+                .queryParam("per_page", 100).when().get("/v1/sequences-contacts")
+                .then().statusCode(200).body("success", equalTo(true)).body("data", empty())
+                .body("meta.current_page", equalTo(lastPossible)).body("meta.per_page", equalTo(100))
+                .body("meta.last_page", equalTo(1)).body("meta.total", equalTo(1));
+        Platform.as(account).queryParam("page", 2).when().get("/v1/sequences")
+                .then().statusCode(200).body("data", empty()).body("meta.current_page", equalTo(2));
+
+        Platform.as(account).queryParam("page", 1L + Integer.MAX_VALUE).when().get("/v1/sequences")
+                .then().statusCode(422).body("error.details", hasKey("page"));
     }
 
     @Test

@@ -80,8 +80,11 @@ public class ContactQueryResource {
         if (sequences.findLive(accountId, sequenceId).isEmpty()) {
             return InternalResponses.notFound("Sequence not found.");
         }
-        List<ContactData> items = enrollments.contactsIn(sequenceId, page, perPage).stream()
-                .map(Contact::toData).toList();
-        return RestResponse.ok(new Page<>(items, page, perPage, enrollments.countContactsIn(sequenceId)));
+        long total = enrollments.countContactsIn(sequenceId);
+        // A page past the end is empty (its offset, as a long, may be beyond any int).
+        List<ContactData> items = Page.offset(page, perPage) >= total
+                ? List.of()
+                : enrollments.contactsIn(sequenceId, page, perPage).stream().map(Contact::toData).toList();
+        return RestResponse.ok(new Page<>(items, page, perPage, total));
     }
 }

@@ -50,12 +50,16 @@ public class EnrollmentRepository implements PanacheRepository<Enrollment> {
 
     /** The contacts enrolled in a sequence now, in contact id order. */
     public List<Contact> contactsIn(long sequenceId, int page, int perPage) {
+        long offset = me.wolfeo.sequences.platform.paging.Page.offset(page, perPage);
+        if (offset > Integer.MAX_VALUE) {
+            return List.of(); // past any listing a query can page through
+        }
         return getEntityManager().createQuery("""
                 select c from Contact c, Enrollment e
                 where e.contactId = c.id and e.sequenceId = ?1 and e.active = true
                 order by c.id""", Contact.class)
                 .setParameter(1, sequenceId)
-                .setFirstResult((page - 1) * perPage)
+                .setFirstResult((int) offset)
                 .setMaxResults(perPage)
                 .getResultList();
     }

@@ -2,29 +2,35 @@ package me.wolfeo.sequences.gateway.account;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import me.wolfeo.sequences.gateway.GatewayConfig;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Issues, revokes and checks API tokens. A checked token is trusted for a few seconds without a database look-up;
- * a revocation therefore takes effect everywhere within that time (and at once on the instance that revoked it).
+ * Issues, revokes and checks API tokens. A checked token is trusted for a few seconds without a database look-up
+ * (the {@value #CACHE} cache: Caffeine, bounded in size, each entry expiring {@code gateway.tokens.cache-ttl} after
+ * it was looked up); a revocation therefore takes effect everywhere within that time, and at once on the instance
+ * that made it, which forgets the token once the revocation is committed. Only tokens found active are kept:
+ * unknown secrets never take room from real ones.
  */
 @ApplicationScoped
 public class Tokens {
 
-    private final ApiTokenRepository tokens;
-    private final GatewayConfig.Tokens config;
-    private final Map<String, Trusted> trusted = new ConcurrentHashMap<>();
+    static final String CACHE = "api-tokens";
 
-    public Tokens(ApiTokenRepository tokens, GatewayConfig config) {
+    private final ApiTokenRepository tokens;
+    private final CaffeineCache trusted;
+
+    public Tokens(ApiTokenRepository tokens, @CacheName(CACHE) Cache trusted) {
         this.tokens = tokens;
-        this.config = config.tokens();
+        this.trusted = trusted.as(CaffeineCache.class);
     }
 
     /** A token's id and its secret, which exists nowhere else once shown to the caller. */
@@ -43,17 +49,20 @@ public class Tokens {
     }
 
     /** Revokes a token; false when there is no such token. */
-    @Transactional
     public boolean revoke(long tokenId) {
-        ApiToken token = tokens.findById(tokenId);
-        if (token == null) {
-            return false;
-        }
-        if (token.revokedAt == null) {
-            token.revokedAt = Instant.now();
-        }
-        trusted.remove(token.tokenHash);
-        return true;
+        Optional<String> revoked = QuarkusTransaction.requiringNew().call(() -> {
+            ApiToken token = tokens.findById(tokenId);
+            if (token == null) {
+                return Optional.<String>empty();
+            }
+            if (token.revokedAt == null) {
+                token.revokedAt = Instant.now();
+            }
+            return Optional.of(token.tokenHash);
+        });
+        // After the commit: a look-up made meanwhile could otherwise trust the token again.
+        revoked.ifPresent(hash -> trusted.invalidate(hash).await().indefinitely());
+        return revoked.isPresent();
     }
 
     /** The account a token belongs to, if the token exists and is not revoked. */
@@ -62,23 +71,12 @@ public class Tokens {
             return Optional.empty();
         }
         String hash = TokenSecrets.hash(secret);
-        long now = System.nanoTime();
-        Trusted cached = trusted.get(hash);
-        if (cached != null && cached.until() - now > 0) {
-            return Optional.of(cached.accountId());
+        CompletableFuture<Long> cached = trusted.getIfPresent(hash);
+        if (cached != null) {
+            return Optional.of(cached.join());
         }
         Optional<Long> account = tokens.activeAccountId(hash);
-        if (account.isPresent()) {
-            if (trusted.size() >= config.cacheSize()) {
-                trusted.clear();
-            }
-            trusted.put(hash, new Trusted(account.get(), now + config.cacheTtl().toNanos()));
-        } else {
-            trusted.remove(hash);
-        }
+        account.ifPresent(id -> trusted.put(hash, CompletableFuture.completedFuture(id)));
         return account;
-    }
-
-    private record Trusted(long accountId, long until) {
     }
 }

@@ -13,6 +13,8 @@ import me.wolfeo.sequences.platform.messaging.Problem;
  */
 public class ApiException extends RuntimeException {
 
+    public static final String PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE";
+
     private final int status;
     private final String code;
     private final Map<String, List<String>> details;
@@ -54,6 +56,12 @@ public class ApiException extends RuntimeException {
 
     public static ApiException invalidJson(String message) {
         return new ApiException(400, "INVALID_JSON", message);
+    }
+
+    /** A request body over the gateway's limit, whether it declared its size or not. */
+    public static ApiException payloadTooLarge(long limitBytes) {
+        return new ApiException(413, PAYLOAD_TOO_LARGE,
+                "The request body is larger than " + limitBytes / 1024 + " KiB.");
     }
 
     public static ApiException unavailable(String message) {

@@ -9,6 +9,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.vertx.core.http.HttpServerRequest;
 
+import me.wolfeo.sequences.gateway.health.DatabaseUnavailableMapper;
+
 /**
  * Answers every failure in the dialect of the request's path, never with a stack trace: the gateway's own
  * refusals, the framework's (unknown path, wrong method, unreadable parameter) and, as 500, the unexpected.
@@ -38,8 +40,12 @@ public class ApiExceptionMappers {
         return respond(answer, request);
     }
 
+    /** A database out of reach, however wrapped, is 503 (the platform is unavailable), anything else 500. */
     @ServerExceptionMapper
     public Response unexpected(Throwable error, HttpServerRequest request) {
+        if (DatabaseUnavailableMapper.isUnreachable(error)) {
+            return respond(ApiException.unavailable(DatabaseUnavailableMapper.MESSAGE), request);
+        }
         return respond(unexpected(error, request.path()), request);
     }
 

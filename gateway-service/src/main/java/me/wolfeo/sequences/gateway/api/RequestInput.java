@@ -8,25 +8,37 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import me.wolfeo.sequences.gateway.GatewayConfig;
 
 /**
  * Reads a request's input: its query parameters, overlaid by the fields of its JSON body (the body wins). Bodies
  * are parsed here, whatever their declared content type, so that malformed JSON gets the dialect's own error.
+ * (Their size is bounded before: {@link LimitedBodyReader}.)
+ *
+ * <p>
+ * A body is one JSON object and nothing else: text after it ({@code {"a": 1} x}, {@code {"a": 1}{"b": 2}}) and a
+ * key given twice in one object are malformed, refused by Jackson's own checks
+ * ({@link DeserializationFeature#FAIL_ON_TRAILING_TOKENS}, {@link StreamReadFeature#STRICT_DUPLICATE_DETECTION})
+ * on this class's reader only: the application's {@link ObjectMapper}, which also reads Kafka messages, is left
+ * as it is.
  */
 @ApplicationScoped
 public class RequestInput {
 
     private final ObjectMapper mapper;
-    private final int maxRequestBytes;
+    private final ObjectReader bodyReader;
 
-    public RequestInput(ObjectMapper mapper, GatewayConfig config) {
+    public RequestInput(ObjectMapper mapper) {
         this.mapper = mapper;
-        this.maxRequestBytes = config.limits().maxRequestBytes();
+        this.bodyReader = mapper.reader()
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
     }
 
     public ObjectNode read(byte[] body, MultivaluedMap<String, String> query) {
@@ -38,9 +50,6 @@ public class RequestInput {
                 }
             }
         }
-        if (body != null && body.length > maxRequestBytes) {
-            throw RequestSizeFilter.tooLarge(maxRequestBytes);
-        }
         if (body != null && body.length > 0 && !isBlank(body)) {
             input.setAll(parseObject(body));
         }
@@ -50,9 +59,11 @@ public class RequestInput {
     private ObjectNode parseObject(byte[] body) {
         JsonNode parsed;
         try {
-            parsed = mapper.readTree(body);
+            parsed = bodyReader.readTree(body);
         } catch (JsonParseException e) {
             throw ApiException.invalidJson("The request body is not valid JSON: " + e.getOriginalMessage());
+        } catch (MismatchedInputException e) {
+            throw ApiException.invalidJson("The request body must be one JSON object, with nothing after it.");
         } catch (IOException e) {
             throw ApiException.invalidJson("The request body is not valid JSON.");
         }

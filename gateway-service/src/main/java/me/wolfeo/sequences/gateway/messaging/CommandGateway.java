@@ -36,7 +36,6 @@ import me.wolfeo.sequences.platform.messaging.requestreply.ReplyTimeoutException
 public class CommandGateway {
 
     private static final Logger LOG = Logger.getLogger(CommandGateway.class);
-    private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
     private final KafkaRequestor requestor;
     private final ObjectMapper mapper;
@@ -95,11 +94,7 @@ public class CommandGateway {
 
     private static String commandId(long accountId, String endpoint, String idempotencyKey) {
         if (idempotencyKey == null) {
-            return UUID.randomUUID().toString();
-        }
-        if (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
-            throw new ApiException(400, "INVALID_IDEMPOTENCY_KEY",
-                    "The Idempotency-Key header must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters.");
+            return UUID.randomUUID().toString(); // a key given is a valid one: IdempotencyKeyFilter
         }
         String name = accountId + "\n" + endpoint + "\n" + idempotencyKey;
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();

@@ -13,6 +13,13 @@ public interface MessagingConfig {
     @WithDefault("${quarkus.application.name}")
     String source();
 
+    /**
+     * This instance's name among the service's instances: unique, and the same after a restart. Its consumers'
+     * {@code group.instance.id}s start with it (static group membership). Set in platform-commons'
+     * microprofile-config.properties: {@code ${HOSTNAME}} (the pod) and the HTTP port.
+     */
+    String instanceId();
+
     Producer producer();
 
     Requests requests();
@@ -35,6 +42,22 @@ public interface MessagingConfig {
 
         @WithDefault("lz4")
         String compressionType();
+
+        /**
+         * The most bytes of one partition's records sent in one request. Larger than kafka-clients' 16 KiB, so a
+         * burst (the outbox relay sends up to a batch of rows at once) goes out in a few requests; it never makes a
+         * single send wait (linger stays 0).
+         */
+        @WithDefault("262144")
+        int batchSize();
+
+        /**
+         * How long a send may wait for the broker's metadata (or for room in the send buffer) before it fails:
+         * while the broker is unreachable, a command that cannot be handed over within this is answered 503 at
+         * once. Keep it below {@code platform.messaging.requests.timeout}.
+         */
+        @WithDefault("5s")
+        Duration maxBlock();
     }
 
     interface Requests {
@@ -43,7 +66,11 @@ public interface MessagingConfig {
         @WithDefault("gateway.replies")
         String replyTopic();
 
-        /** How long a requester waits for a reply before giving up (the caller then answers 504). */
+        /**
+         * How long a request takes at most, from the call to the answer, whatever the broker does: a command sent
+         * but not answered in time completes with {@code ReplyTimeoutException} (504), one that could not even be
+         * sent with {@code RequestNotSentException} (503).
+         */
         @WithDefault("10s")
         Duration timeout();
 

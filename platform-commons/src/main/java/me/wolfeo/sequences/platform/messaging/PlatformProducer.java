@@ -65,12 +65,16 @@ public class PlatformProducer {
                 ProducerConfig.LINGER_MS_CONFIG, config.producer().lingerMs(),
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, config.producer().maxRequestSize(),
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, config.producer().compressionType(),
+                ProducerConfig.BATCH_SIZE_CONFIG, config.producer().batchSize(),
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000));
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                // kafka-clients waits up to 60 s by default for the metadata of a topic it has not seen while the
+                // broker is unreachable, blocking the caller of send(): bound it.
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) config.producer().maxBlock().toMillis()));
     }
 
     @PreDestroy
-    void close() {
+    public void close() {
         Producer<String, byte[]> current = producer;
         if (current != null) {
             current.close(Duration.ofSeconds(5));

@@ -44,9 +44,12 @@ public class SequenceQueryResource {
         if (page < 1 || perPage < 1 || perPage > 100) {
             throw new BadRequestException("page must be >= 1 and per_page 1..100");
         }
-        List<SequenceData> items = sequences.pageOwned(accountId, page, perPage).stream()
-                .map(Sequence::toData).toList();
-        return new Page<>(items, page, perPage, sequences.countOwned(accountId));
+        long total = sequences.countOwned(accountId);
+        // The offset as a long: (page - 1) * perPage overflows an int for a page far past the end, which is empty.
+        List<SequenceData> items = Page.offset(page, perPage) >= total
+                ? List.of()
+                : sequences.pageOwned(accountId, page, perPage).stream().map(Sequence::toData).toList();
+        return new Page<>(items, page, perPage, total);
     }
 
     @GET

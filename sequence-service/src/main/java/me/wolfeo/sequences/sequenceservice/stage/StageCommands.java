@@ -2,6 +2,7 @@ package me.wolfeo.sequences.sequenceservice.stage;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -141,20 +142,27 @@ public class StageCommands {
         return stage.toData();
     }
 
+    /**
+     * Deletes a stage and moves the later ones up one step. The renumbering goes through the stage entities, not a
+     * bulk update: the stages a batch's earlier commands loaded stay in its persistence context, and a bulk update
+     * would leave them with their old steps (announced as such, or written back by a later change).
+     */
     public Deleted delete(Envelope message) {
         DeleteStage command = codec.data(message, DeleteStage.class);
         if (command.stageId() == null) {
             throw CommandRejectedException.invalidField("stage_id", "The stage id field is required.");
         }
-        Stage stage = stages.findOwned(message.accountId(), command.stageId())
-                .orElseThrow(() -> CommandRejectedException.notFound("Stage not found."));
-        Sequence sequence = sequences.lockOwned(message.accountId(), stage.sequenceId)
-                .orElseThrow(() -> CommandRejectedException.notFound("Stage not found."));
+        Locked locked = lockStage(message.accountId(), command.stageId());
+        Sequence sequence = locked.sequence();
+        Stage stage = locked.stage();
+        List<Stage> remaining = stages.inSequence(sequence.id).stream().filter(other -> other != stage).toList();
         stages.delete(stage);
-        stages.flush();
-        stages.closeGapAfter(sequence.id, stage.step);
-        List<StageDeleted.StageStep> steps = stages.inSequence(sequence.id).stream()
-                .map(remaining -> new StageDeleted.StageStep(remaining.id, remaining.step)).toList();
+        List<StageDeleted.StageStep> steps = new ArrayList<>(remaining.size());
+        for (Stage other : remaining) {
+            // Contiguous from 1, in step order; the unique (sequence_id, step) check is deferred to the commit.
+            other.step = steps.size() + 1;
+            steps.add(new StageDeleted.StageStep(other.id, other.step));
+        }
         events.publish(sequence, SequenceMessageTypes.STAGE_DELETED,
                 new StageDeleted(stage.id, sequence.id, stage.stageType, steps));
         return Deleted.YES;

@@ -8,7 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Sort;
 
-/** Stages, always looked up within their account. */
+/**
+ * Stages, always looked up within their account. Changes go through the entities (no bulk JPQL updates), so that
+ * the stages a batch's transaction has loaded always hold what the database holds.
+ */
 @ApplicationScoped
 public class StageRepository implements PanacheRepository<Stage> {
 
@@ -38,12 +41,12 @@ public class StageRepository implements PanacheRepository<Stage> {
         return last == null ? 1 : last + 1;
     }
 
-    /** Moves the stages after a deleted step up by one, keeping the steps contiguous. */
-    public void closeGapAfter(long sequenceId, int deletedStep) {
-        update("step = step - 1 where sequenceId = ?1 and step > ?2", sequenceId, deletedStep);
-    }
-
+    /**
+     * Deletes a sequence's stages through their entities, not with a bulk delete: a stage loaded earlier in the same
+     * transaction (a batch of commands) must leave the persistence context too, or a later flush would write it
+     * back.
+     */
     public void deleteInSequence(long sequenceId) {
-        delete("sequenceId", sequenceId);
+        inSequence(sequenceId).forEach(this::delete);
     }
 }

@@ -3,6 +3,7 @@ package me.wolfeo.sequences.sequenceservice.stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,6 +12,12 @@ import java.util.stream.IntStream;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +38,7 @@ import me.wolfeo.sequences.platform.contract.sequence.StageData;
 import me.wolfeo.sequences.platform.contract.sequence.StageRules;
 import me.wolfeo.sequences.platform.contract.sequence.UpdateStage;
 import me.wolfeo.sequences.platform.contract.sequence.UpdateStageSms;
+import me.wolfeo.sequences.platform.messaging.Envelope;
 import me.wolfeo.sequences.platform.messaging.ErrorCodes;
 import me.wolfeo.sequences.platform.messaging.Reply;
 import me.wolfeo.sequences.platform.testing.MessagingTestClient;
@@ -46,6 +54,8 @@ class StageCommandsTest {
     ObjectMapper mapper;
     @Inject
     StageState state;
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
 
     private final long account = MessagingTestClient.newAccount();
     private SequenceData sequence;
@@ -165,6 +175,55 @@ class StageCommandsTest {
         JsonNode steps = mapper.readTree(events.get(0).value()).path("data").path("steps");
         assertThat(steps.get(1).path("stage_id").asLong()).isEqualTo(last.id());
         assertThat(steps.get(1).path("step").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void twoDeletesOfOneSequencesStagesInOneBatchEachAnnounceTheStepsAsTheyAreAfterIt() throws Exception {
+        StageData first = createdStage("A");
+        StageData second = createdStage("B");
+        StageData third = createdStage("C");
+
+        sendInOneBatch(SequenceMessageTypes.DELETE_STAGE, new DeleteStage(second.id()), new DeleteStage(first.id()));
+
+        List<ConsumerRecord<String, byte[]>> events = client.kafka().read(Topics.SEQUENCE_EVENTS,
+                record -> KafkaTestClient.value(record).contains("\"stage.deleted\"")
+                        && KafkaTestClient.value(record).contains("\"sequence_id\":" + sequence.id() + ","),
+                2, MessagingTestClient.patience());
+        assertThat(events).hasSize(2);
+        JsonNode firstDeleted = mapper.readTree(events.get(0).value()).path("data");
+        JsonNode secondDeleted = mapper.readTree(events.get(1).value()).path("data");
+        assertThat(firstDeleted.path("stage_id").asLong()).isEqualTo(second.id());
+        assertThat(steps(firstDeleted)).containsExactly(first.id() + "@1", third.id() + "@2");
+        assertThat(secondDeleted.path("stage_id").asLong()).isEqualTo(first.id());
+        assertThat(steps(secondDeleted)).containsExactly(third.id() + "@1");
+        assertThat(state.stage(account, third.id()).step).isEqualTo(1);
+    }
+
+    private static List<String> steps(JsonNode stageDeleted) {
+        List<String> steps = new java.util.ArrayList<>();
+        stageDeleted.path("steps").forEach(step -> steps.add(step.path("stage_id").asLong() + "@"
+                + step.path("step").asInt()));
+        return steps;
+    }
+
+    /**
+     * Publishes the commands as one record batch of one partition (one producer batch, sent when flushed), so the
+     * service's consumer takes them in one poll and applies them in one transaction.
+     */
+    private void sendInOneBatch(String type, Object... commands) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 5_000),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (Object command : commands) {
+                Envelope envelope = Envelope.create(type, SequenceMessageTypes.VERSION, account,
+                        mapper.valueToTree(command));
+                producer.send(new ProducerRecord<>(Topics.SEQUENCE_COMMANDS, Long.toString(account),
+                        mapper.writeValueAsBytes(envelope)));
+            }
+            producer.flush();
+        }
     }
 
     @Test

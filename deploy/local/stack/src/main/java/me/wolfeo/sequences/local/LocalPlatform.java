@@ -264,6 +264,9 @@ public final class LocalPlatform implements AutoCloseable {
             throws Exception {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        // Locally every service, the gateway included, listens on the loopback only: no other host reaches the
+        // services' internal read APIs (in a cluster, NetworkPolicies do that).
+        environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         environment.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database(databaseOwner)));
         environment.put("QUARKUS_DATASOURCE_USERNAME", Postgres.USER);

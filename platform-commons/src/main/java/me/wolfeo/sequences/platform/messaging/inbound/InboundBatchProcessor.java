@@ -83,12 +83,20 @@ public class InboundBatchProcessor {
         } catch (RuntimeException batchFailure) {
             LOG.debugf("A batch of %d records failed (%s); processing them one at a time", records.size(),
                     Failures.describe(batchFailure));
-            outcomes = new ArrayList<>();
             for (ConsumerRecord<String, byte[]> record : records) {
-                outcomes.addAll(processAlone(record, handlers));
+                // Each record's reply leaves as soon as its own transaction has committed: a later record may
+                // take long (an outage is retried up to the outage tolerance) or stop the consumer, and the
+                // requesters of the records committed before it must not wait for that, or never hear back.
+                processAlone(record, handlers).forEach(this::sendReply);
             }
+            logProcessed(records, started);
+            return;
         }
         outcomes.forEach(this::sendReply);
+        logProcessed(records, started);
+    }
+
+    private static void logProcessed(List<ConsumerRecord<String, byte[]>> records, long started) {
         if (LOG.isDebugEnabled()) {
             long oldest = records.stream().mapToLong(ConsumerRecord::timestamp).min().orElse(started);
             LOG.debugf("Processed %d records of %s in %d ms, %d ms after the oldest was sent", records.size(),

@@ -9,9 +9,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -21,8 +24,11 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -46,21 +52,42 @@ import me.wolfeo.sequences.platform.messaging.Reply;
  * reply can come back before the broker's acknowledgement of the send), and the listener reads every partition
  * of the reply topic by assignment, from the end as it was at start-up, with no consumer group, so several
  * instances never take each other's replies.
+ *
+ * <p>
+ * A request is answered within {@code platform.messaging.requests.timeout} whatever the broker does: the clock
+ * starts when it is made, and the caller's thread never waits (the send runs on a thread of its own, where the
+ * producer may block while the broker is unreachable). At the deadline, a command that was handed to the producer
+ * is a {@link ReplyTimeoutException} (it may still be applied), one that was not is a
+ * {@link RequestNotSentException} (it will not be: it is never sent after its deadline).
+ *
+ * <p>
+ * The listener survives what can go wrong while it reads: a record it cannot use is skipped with one log line, a
+ * failing poll is retried. {@link #status()} tells whether it reads the reply topic and hears from the broker,
+ * for the service's readiness check.
  */
 @ApplicationScoped
-public class KafkaRequestor {
+public class KafkaRequestor implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(KafkaRequestor.class);
+    /** Without a fetch response for this long (the broker answers a fetch within 500 ms), it is unreachable. */
+    private static final long SILENCE_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(5);
+    private static final long RETRY_BACKOFF_MILLIS = 1_000;
 
     private final MessagingConfig config;
     private final KafkaClientSettings kafka;
     private final PlatformProducer producer;
     private final MessageCodec codec;
     private final Map<String, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
-    private final CountDownLatch ready = new CountDownLatch(1);
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private volatile boolean running;
+    /** Why the listener does not read replies right now; null while it does. */
+    private volatile String problem;
+    private volatile long lastFetchNanos;
     private KafkaConsumer<String, byte[]> consumer;
+    private Metric fetchTotal;
+    private double fetchesSeen = -1;
     private Thread listener;
+    private ExecutorService sender;
 
     public KafkaRequestor(MessagingConfig config, KafkaClientSettings kafka, PlatformProducer producer,
             MessageCodec codec) {
@@ -70,13 +97,21 @@ public class KafkaRequestor {
         this.codec = codec;
     }
 
+    /** Starts the reply listener (done by CDI for the bean; call it on an instance made with {@code new}). */
     @PostConstruct
-    void start() {
+    public void start() {
         consumer = new KafkaConsumer<>(kafka.with(Map.of(
                 ConsumerConfig.CLIENT_ID_CONFIG, config.source() + "-reply-listener-" + UUID.randomUUID(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000)),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000,
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500)),
                 new StringDeserializer(), new ByteArrayDeserializer());
+        sender = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "request-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
+        problem = "The reply listener does not read " + config.requests().replyTopic() + " yet";
         running = true;
         listener = new Thread(this::listen, "reply-listener");
         listener.setDaemon(true);
@@ -85,27 +120,46 @@ public class KafkaRequestor {
 
     /** Waits until the reply listener reads the reply topic; false if it does not within the timeout. */
     public boolean awaitReady(Duration timeout) throws InterruptedException {
-        return ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        }
+    }
+
+    /** Whether the reply listener can hear replies now, and if not, why. */
+    public record ListenerStatus(boolean up, String description) {
+    }
+
+    public ListenerStatus status() {
+        String topic = config.requests().replyTopic();
+        Thread thread = listener;
+        if (!running || thread == null || !thread.isAlive()) {
+            return new ListenerStatus(false, "The reply listener is not running");
+        }
+        String why = problem;
+        if (why != null) {
+            return new ListenerStatus(false, why);
+        }
+        long silentMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastFetchNanos);
+        if (silentMillis > TimeUnit.NANOSECONDS.toMillis(SILENCE_LIMIT_NANOS)) {
+            return new ListenerStatus(false, "The reply listener has not heard from the broker for "
+                    + silentMillis + " ms");
+        }
+        return new ListenerStatus(true, "Reading replies on " + topic);
     }
 
     /**
-     * Sends the command and returns its reply. Completes exceptionally with {@link ReplyTimeoutException} when no
-     * reply comes within the configured timeout, or with the producer's error when the command cannot be sent.
+     * Sends the command and returns its reply, always within the configured timeout: it completes exceptionally
+     * with {@link ReplyTimeoutException} when the command was sent but not answered in time, and with
+     * {@link RequestNotSentException} when it could not be sent.
      */
     public CompletionStage<Reply> request(String topic, String key, Envelope command) {
-        CompletableFuture<Reply> reply = new CompletableFuture<>();
-        try {
-            if (!awaitReady(config.requests().timeout())) {
-                reply.completeExceptionally(new ReplyTimeoutException(command.id()));
-                return reply;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            reply.completeExceptionally(e);
-            return reply;
-        }
+        long timeoutNanos = config.requests().timeout().toNanos();
+        Attempt attempt = new Attempt();
         String correlationId = UUID.randomUUID().toString();
-        pending.put(correlationId, reply);
+        pending.put(correlationId, attempt.reply);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, codec.encode(command));
         record.headers()
                 .add(MessageHeaders.CORRELATION_ID, correlationId.getBytes(StandardCharsets.UTF_8))
@@ -114,47 +168,119 @@ public class KafkaRequestor {
                 .add(MessageHeaders.CE_ID, command.id().getBytes(StandardCharsets.UTF_8))
                 .add(MessageHeaders.CE_TYPE, command.type().getBytes(StandardCharsets.UTF_8))
                 .add(MessageHeaders.CE_SOURCE, config.source().getBytes(StandardCharsets.UTF_8));
-        producer.send(record).whenComplete((metadata, error) -> {
-            if (error != null) {
-                pending.remove(correlationId);
-                reply.completeExceptionally(error);
+        // Sent once the listener reads the reply topic (at once, after start-up), never on the caller's thread.
+        ready.thenRunAsync(() -> send(attempt, command.id(), record), sender);
+        return attempt.reply.orTimeout(timeoutNanos, TimeUnit.NANOSECONDS).handle((answer, error) -> {
+            pending.remove(correlationId);
+            if (error == null) {
+                return answer;
             }
+            Throwable cause = error instanceof CompletionException && error.getCause() != null
+                    ? error.getCause()
+                    : error;
+            if (cause instanceof TimeoutException) {
+                if (attempt.abandonUnsent()) {
+                    String reason = ready.isDone()
+                            ? "the broker did not take it in time"
+                            : "the reply listener is not ready (" + problem + ")";
+                    throw new CompletionException(new RequestNotSentException(command.id(), reason));
+                }
+                throw new CompletionException(new ReplyTimeoutException(command.id()));
+            }
+            throw new CompletionException(cause);
         });
-        long timeoutMillis = config.requests().timeout().toMillis();
-        return reply.orTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
-                .whenComplete((answer, error) -> pending.remove(correlationId))
-                .exceptionally(error -> {
-                    Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-                    if (cause instanceof TimeoutException) {
-                        throw new ReplyTimeoutException(command.id());
-                    }
-                    throw error instanceof CompletionException completion
-                            ? completion
-                            : new CompletionException(cause);
-                });
+    }
+
+    private void send(Attempt attempt, String commandId, ProducerRecord<String, byte[]> record) {
+        if (!attempt.startSending()) {
+            return; // already answered: never send a command after its deadline
+        }
+        try {
+            producer.send(record).whenComplete((metadata, error) -> {
+                if (error != null) {
+                    attempt.reply.completeExceptionally(new RequestNotSentException(commandId,
+                            Failures.describe(error)));
+                }
+            });
+        } catch (RuntimeException e) {
+            attempt.reply.completeExceptionally(new RequestNotSentException(commandId, Failures.describe(e)));
+        }
     }
 
     private void listen() {
         try {
-            assignReplyPartitions();
-            ready.countDown();
+            startReading();
+            boolean failing = false;
             while (running) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(config.requests().pollTimeout())) {
-                    complete(record);
+                try {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(config.requests().pollTimeout())) {
+                        completeSafely(record);
+                    }
+                    noteFetches();
+                    if (failing) {
+                        LOG.info("The reply listener reads replies again");
+                        failing = false;
+                        problem = null;
+                    }
+                } catch (WakeupException e) {
+                    // stop() asks the loop to end
+                } catch (RecordDeserializationException e) {
+                    LOG.warnf("Skipping an unreadable record at %s@%d: %s", e.topicPartition(), e.offset(),
+                            Failures.describe(e));
+                    consumer.seek(e.topicPartition(), e.offset() + 1);
+                } catch (RuntimeException e) {
+                    if (!running) {
+                        break;
+                    }
+                    problem = "The reply listener cannot poll: " + Failures.describe(e);
+                    if (!failing) {
+                        LOG.warnf("The reply listener cannot poll, retrying every %d ms: %s", RETRY_BACKOFF_MILLIS,
+                                Failures.describe(e));
+                        failing = true;
+                    }
+                    pause();
                 }
             }
-        } catch (WakeupException e) {
-            // closing
-        } catch (RuntimeException e) {
+        } catch (Error e) {
+            problem = "The reply listener stopped: " + Failures.describe(e);
             LOG.errorf("The reply listener stopped: %s", Failures.describe(e));
+            throw e;
         } finally {
-            consumer.close(Duration.ofSeconds(2));
+            try {
+                consumer.close(Duration.ofSeconds(2));
+            } catch (RuntimeException e) {
+                LOG.debugf("Closing the reply consumer: %s", Failures.describe(e));
+            }
+        }
+    }
+
+    /** Assigns the reply topic's partitions, retrying until the broker answers and the topic exists. */
+    private void startReading() {
+        boolean failing = false;
+        while (running) {
+            try {
+                assignReplyPartitions();
+                lastFetchNanos = System.nanoTime();
+                problem = null;
+                ready.complete(null);
+                return;
+            } catch (WakeupException e) {
+                // stop() asks the loop to end
+            } catch (RuntimeException e) {
+                problem = "The reply listener cannot read " + config.requests().replyTopic() + ": "
+                        + Failures.describe(e);
+                if (!failing) {
+                    LOG.warnf("%s; retrying every %d ms", problem, RETRY_BACKOFF_MILLIS);
+                    failing = true;
+                }
+                pause();
+            }
         }
     }
 
     private void assignReplyPartitions() {
         String topic = config.requests().replyTopic();
-        List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+        List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10));
         if (partitions == null || partitions.isEmpty()) {
             throw new IllegalStateException("The reply topic " + topic + " does not exist");
         }
@@ -163,13 +289,25 @@ public class KafkaRequestor {
         consumer.assign(assigned);
         consumer.seekToEnd(assigned);
         // Resolve the end offsets now: a lazy seek would skip a reply that arrives before the first poll.
-        assigned.forEach(consumer::position);
+        assigned.forEach(partition -> consumer.position(partition, Duration.ofSeconds(10)));
         LOG.infof("Listening for replies on %s (%d partitions)", topic, assigned.size());
+    }
+
+    /** A record that cannot be used (no correlation id, not a reply) is skipped: it must never stop the loop. */
+    private void completeSafely(ConsumerRecord<String, byte[]> record) {
+        try {
+            complete(record);
+        } catch (RuntimeException e) {
+            LOG.warnf("Skipping an unusable record at %s-%d@%d: %s", record.topic(), record.partition(),
+                    record.offset(), Failures.describe(e));
+        }
     }
 
     private void complete(ConsumerRecord<String, byte[]> record) {
         Header header = record.headers().lastHeader(MessageHeaders.CORRELATION_ID);
-        if (header == null) {
+        if (header == null || header.value() == null) {
+            LOG.warnf("Skipping a record without a correlation id at %s-%d@%d", record.topic(), record.partition(),
+                    record.offset());
             return;
         }
         CompletableFuture<Reply> waiting = pending.remove(new String(header.value(), StandardCharsets.UTF_8));
@@ -179,14 +317,83 @@ public class KafkaRequestor {
         try {
             waiting.complete(codec.decodeReply(record.value()));
         } catch (RuntimeException e) {
+            LOG.warnf("The reply at %s-%d@%d is unreadable: %s", record.topic(), record.partition(), record.offset(),
+                    Failures.describe(e));
             waiting.completeExceptionally(e);
         }
     }
 
+    /** Notes when the broker last answered a fetch: it answers one at least every fetch.max.wait.ms. */
+    private void noteFetches() {
+        if (fetchTotal == null) {
+            fetchTotal = findMetric("consumer-fetch-manager-metrics", "fetch-total");
+            if (fetchTotal == null) {
+                lastFetchNanos = System.nanoTime(); // no such metric in this client: trust the poll
+                return;
+            }
+        }
+        Object value = fetchTotal.metricValue();
+        double fetches = value instanceof Number number ? number.doubleValue() : -1;
+        if (fetches != fetchesSeen) {
+            fetchesSeen = fetches;
+            lastFetchNanos = System.nanoTime();
+        }
+    }
+
+    private Metric findMetric(String group, String name) {
+        for (Map.Entry<MetricName, ? extends Metric> metric : consumer.metrics().entrySet()) {
+            MetricName id = metric.getKey();
+            if (id.group().equals(group) && id.name().equals(name) && !id.tags().containsKey("topic")
+                    && !id.tags().containsKey("node-id")) {
+                return metric.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RETRY_BACKOFF_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @PreDestroy
-    void stop() throws InterruptedException {
+    @Override
+    public void close() {
         running = false;
-        consumer.wakeup();
-        listener.join(TimeUnit.SECONDS.toMillis(5));
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+        try {
+            if (listener != null) {
+                listener.join(TimeUnit.SECONDS.toMillis(5));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (sender != null) {
+            sender.shutdownNow();
+        }
+    }
+
+    /** One request's way to the broker: not sent yet, being sent (or sent), or given up before it was sent. */
+    private static final class Attempt {
+
+        private static final int UNSENT = 0;
+        private static final int SENDING = 1;
+        private static final int ABANDONED = 2;
+
+        final CompletableFuture<Reply> reply = new CompletableFuture<>();
+        private final AtomicInteger state = new AtomicInteger(UNSENT);
+
+        boolean startSending() {
+            return state.compareAndSet(UNSENT, SENDING);
+        }
+
+        boolean abandonUnsent() {
+            return state.compareAndSet(UNSENT, ABANDONED);
+        }
     }
 }

@@ -1,0 +1,136 @@
+package me.wolfeo.sequences.gateway.messaging;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Map;
+
+import me.wolfeo.sequences.platform.messaging.KafkaClientSettings;
+import me.wolfeo.sequences.platform.messaging.MessageCodec;
+import me.wolfeo.sequences.platform.messaging.MessagingConfig;
+import me.wolfeo.sequences.platform.messaging.PlatformProducer;
+import me.wolfeo.sequences.platform.messaging.requestreply.KafkaRequestor;
+
+/**
+ * Requestors made by a test, beside the application's own: their reply listener and their producer may each be
+ * pointed at the test broker or at a port where nothing listens (a broker that is down), without touching the
+ * broker the other tests share.
+ */
+final class TestRequestors {
+
+    private TestRequestors() {
+    }
+
+    /** A port of 127.0.0.1 where nothing listens. */
+    static String unreachableBroker() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return "127.0.0.1:" + socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A requestor and its own producer; closing it stops both. */
+    record Started(KafkaRequestor requestor, PlatformProducer producer) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            requestor.close();
+            producer.close();
+        }
+    }
+
+    /** A started requestor whose listener and producer use these brokers; close it at the end of the test. */
+    static Started start(MessagingConfig config, MessageCodec codec, String listenerBroker, String producerBroker) {
+        PlatformProducer producer = new PlatformProducer(config, settings(producerBroker));
+        KafkaRequestor requestor = new KafkaRequestor(config, settings(listenerBroker), producer, codec);
+        requestor.start();
+        return new Started(requestor, producer);
+    }
+
+    private static KafkaClientSettings settings(String bootstrapServers) {
+        return new KafkaClientSettings(Map.of("bootstrap.servers", bootstrapServers));
+    }
+
+    /** The application's messaging settings with another request timeout and producer max-block. */
+    static MessagingConfig withTimeouts(MessagingConfig base, Duration timeout, Duration maxBlock) {
+        MessagingConfig.Requests requests = new MessagingConfig.Requests() {
+
+            @Override
+            public String replyTopic() {
+                return base.requests().replyTopic();
+            }
+
+            @Override
+            public Duration timeout() {
+                return timeout;
+            }
+
+            @Override
+            public Duration pollTimeout() {
+                return base.requests().pollTimeout();
+            }
+        };
+        MessagingConfig.Producer producer = new MessagingConfig.Producer() {
+
+            @Override
+            public int lingerMs() {
+                return base.producer().lingerMs();
+            }
+
+            @Override
+            public int maxRequestSize() {
+                return base.producer().maxRequestSize();
+            }
+
+            @Override
+            public String compressionType() {
+                return base.producer().compressionType();
+            }
+
+            @Override
+            public Duration maxBlock() {
+                return maxBlock;
+            }
+        };
+        return new MessagingConfig() {
+
+            @Override
+            public String source() {
+                return base.source();
+            }
+
+            @Override
+            public String instanceId() {
+                return base.instanceId();
+            }
+
+            @Override
+            public Producer producer() {
+                return producer;
+            }
+
+            @Override
+            public Requests requests() {
+                return requests;
+            }
+
+            @Override
+            public Outbox outbox() {
+                return base.outbox();
+            }
+
+            @Override
+            public Inbox inbox() {
+                return base.inbox();
+            }
+
+            @Override
+            public Inbound inbound() {
+                return base.inbound();
+            }
+        };
+    }
+}
