@@ -91,6 +91,11 @@ final class TestRequestors {
             }
 
             @Override
+            public int batchSize() {
+                return base.producer().batchSize();
+            }
+
+            @Override
             public Duration maxBlock() {
                 return maxBlock;
             }
