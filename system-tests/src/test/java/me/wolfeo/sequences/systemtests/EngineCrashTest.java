@@ -27,13 +27,13 @@ import io.restassured.http.ContentType;
 import me.wolfeo.sequences.local.testing.KafkaTestClient;
 
 /**
- * A crash of enrollment-service (SIGKILL) while the engine dispatches due steps loses none of them and does none
+ * A crash of enrollment-service (SIGKILL) while the engine sends due email steps loses none of them and does none
  * twice under different ids: after the restart every due step runs, and a step run again after the crash carries
- * the same action id.
+ * the same Message-ID.
  */
 class EngineCrashTest {
 
-    private static final int CONTACTS = 600;
+    private static final int CONTACTS = 800;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
@@ -41,29 +41,33 @@ class EngineCrashTest {
         Platform.Account account = Platform.newAccount("Crash");
         long sequenceId = Fixtures.sequence(account, "Crash");
         long stageId = ((Number) Platform.as(account).contentType(ContentType.JSON)
-                .body("{\"sequence_id\": " + sequenceId + ", \"stage_type\": \"action\", \"time_value\": 1, "
+                .body("{\"sequence_id\": " + sequenceId + ", \"stage_type\": \"send_email\", \"time_value\": 1, "
                         + "\"time_type\": 3600}")
                 .when().post("/v1/sequence-stage")
                 .then().statusCode(201).extract().path("data.id")).longValue();
+        Fixtures.content(account, stageId, "<p>Hello</p>");
         Platform.as(account).contentType(ContentType.JSON).body("{\"stage_id\": " + stageId + ", \"active\": true}")
                 .when().put("/v1/sequence-stage").then().statusCode(200);
         String run = UUID.randomUUID().toString().substring(0, 8);
         ExecutorService clients = Executors.newFixedThreadPool(8);
         try {
             CompletableFuture.allOf(IntStream.range(0, CONTACTS).mapToObj(i -> CompletableFuture.runAsync(
-                    () -> assertThat(Fixtures.enrollHubspot(account, sequenceId, "crash-" + run + "-" + i, false))
-                            .isEqualTo(200),
+                    () -> assertThat(enroll(account, sequenceId, "crash-" + run + "-" + i)).isEqualTo(200),
                     clients)).toArray(CompletableFuture[]::new)).get();
         } finally {
             clients.shutdown();
         }
 
-        Platform.advanceClock(Duration.ofHours(1));
-        Thread.sleep(150);
-        Platform.get().kill("enrollment-service");
         try (KafkaTestClient kafka = new KafkaTestClient(Platform.get().kafkaBootstrapServers())) {
+            // Killed as soon as the first steps are out: the others are being claimed, sent or committed.
+            CompletableFuture<?> firstOut = CompletableFuture.runAsync(() -> kafka.read("enrollments.events",
+                    record -> isStepOf(record, sequenceId), 1, Duration.ofSeconds(30)));
+            Thread.sleep(1000);
+            Platform.advanceClock(Duration.ofHours(1));
+            firstOut.get();
+            Platform.get().kill("enrollment-service");
             System.out.printf("[crash test] %d of %d steps had run when enrollment-service was killed%n",
-                    actionIdsByContact(kafka, sequenceId).size(), CONTACTS);
+                    messageIdsByContact(kafka, sequenceId).size(), CONTACTS);
         }
         Platform.get().awaitReady("enrollment-service", Duration.ofSeconds(120));
         // The restarted service runs on the system clock again: make the steps due for it too.
@@ -72,22 +76,34 @@ class EngineCrashTest {
         try (KafkaTestClient kafka = new KafkaTestClient(Platform.get().kafkaBootstrapServers())) {
             AtomicReference<Map<Long, Set<String>>> idsByContact = new AtomicReference<>(Map.of());
             Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ZERO).until(() -> {
-                idsByContact.set(actionIdsByContact(kafka, sequenceId));
+                idsByContact.set(messageIdsByContact(kafka, sequenceId));
                 return idsByContact.get().size() >= CONTACTS;
             });
             assertThat(idsByContact.get()).as("every contact's step ran").hasSize(CONTACTS);
-            assertThat(idsByContact.get().values()).as("each under one id").allMatch(ids -> ids.size() == 1);
+            assertThat(idsByContact.get().values()).as("each under one Message-ID").allMatch(ids -> ids.size() == 1);
         }
     }
 
-    /** Every action event of the sequence on the topic so far (read for two seconds), its ids by contact. */
-    private static Map<Long, Set<String>> actionIdsByContact(KafkaTestClient kafka, long sequenceId) {
-        List<ConsumerRecord<String, byte[]>> actions = kafka.read("enrollments.actions",
-                record -> KafkaTestClient.value(record).contains("\"sequence_id\":" + sequenceId + ","),
-                Integer.MAX_VALUE, Duration.ofSeconds(2));
-        return actions.stream().map(EngineCrashTest::data)
-                .collect(Collectors.groupingBy(data -> data.path("contact").path("id").asLong(),
-                        Collectors.mapping(data -> data.path("action_id").asText(), Collectors.toSet())));
+    private static int enroll(Platform.Account account, long sequenceId, String id) {
+        return Platform.anonymous().contentType(ContentType.JSON)
+                .body("{\"api_token\": \"" + account.token() + "\", \"sequence_id\": " + sequenceId
+                        + ", \"source\": \"hubspot\", \"id\": \"" + id + "\", \"email\": \"" + id + "@example.com\"}")
+                .when().post("/api/v1/webhook/sequence-enroll")
+                .then().extract().statusCode();
+    }
+
+    private static boolean isStepOf(ConsumerRecord<String, byte[]> record, long sequenceId) {
+        String value = KafkaTestClient.value(record);
+        return value.contains("\"type\":\"step.done\"") && value.contains("\"sequence_id\":" + sequenceId + ",");
+    }
+
+    /** Every step.done event of the sequence so far (read for two seconds), their Message-IDs by contact. */
+    private static Map<Long, Set<String>> messageIdsByContact(KafkaTestClient kafka, long sequenceId) {
+        List<ConsumerRecord<String, byte[]>> steps = kafka.read("enrollments.events",
+                record -> isStepOf(record, sequenceId), Integer.MAX_VALUE, Duration.ofSeconds(2));
+        return steps.stream().map(EngineCrashTest::data)
+                .collect(Collectors.groupingBy(data -> data.path("contact_id").asLong(),
+                        Collectors.mapping(data -> data.path("delivery_id").asText(), Collectors.toSet())));
     }
 
     private static JsonNode data(ConsumerRecord<String, byte[]> record) {
