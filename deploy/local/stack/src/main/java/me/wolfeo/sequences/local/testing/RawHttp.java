@@ -1,39 +1,35 @@
-package me.wolfeo.sequences.systemtests;
+package me.wolfeo.sequences.local.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import io.restassured.path.json.JsonPath;
-
 /**
- * HTTP/1.1 to the gateway written by hand, for what an HTTP client library will not send: a path it would
- * re-encode, a request line or headers of any size, a body streamed without its size. The body goes out on a thread
- * of its own while the answer is read, as a hostile client would do it (the server may answer before it has read
- * everything).
+ * HTTP/1.1 written by hand, for what an HTTP client library will not send: a path it would re-encode, a request
+ * line or headers of any size, a body streamed without its size. The body goes out on a thread of its own while
+ * the answer is read, as a hostile client would do it (the server may answer before it has read everything).
+ * Shared by the gateway's tests and the system tests; it talks to 127.0.0.1 on the port given.
  */
 public final class RawHttp {
 
-    private RawHttp() {
+    private final int port;
+
+    public RawHttp(int port) {
+        this.port = port;
     }
 
     /** A response: its status, headers (lower-case names) and body. */
     public record Response(int status, Map<String, String> headers, String body) {
-
-        public JsonPath json() {
-            return new JsonPath(body);
-        }
     }
 
     /** Sends the request line and headers (each "Name: value"), then the body, if any, as one chunked stream. */
-    public static Response chunked(String requestLine, Map<String, String> headers, byte[] body) throws IOException {
+    public Response chunked(String requestLine, Map<String, String> headers, byte[] body) throws IOException {
         Map<String, String> all = new LinkedHashMap<>(headers);
         all.put("Transfer-Encoding", "chunked");
         return send(head(requestLine, all), out -> {
@@ -48,7 +44,7 @@ public final class RawHttp {
     }
 
     /** Sends the request with its body and a Content-Length (the given one if any, otherwise the body's). */
-    public static Response request(String requestLine, Map<String, String> headers, byte[] body) throws IOException {
+    public Response request(String requestLine, Map<String, String> headers, byte[] body) throws IOException {
         Map<String, String> all = new LinkedHashMap<>(headers);
         all.putIfAbsent("Content-Length", Integer.toString(body.length));
         return send(head(requestLine, all), out -> out.write(body));
@@ -65,9 +61,8 @@ public final class RawHttp {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    private static Response send(byte[] head, Body body) throws IOException {
-        URI gateway = URI.create(Platform.get().gatewayUrl());
-        try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+    private Response send(byte[] head, Body body) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(head);
