@@ -12,6 +12,7 @@ import me.wolfeo.sequences.platform.messaging.MessageCodec;
 import me.wolfeo.sequences.platform.messaging.MessagingConfig;
 import me.wolfeo.sequences.platform.messaging.PlatformProducer;
 import me.wolfeo.sequences.platform.messaging.requestreply.KafkaRequestor;
+import me.wolfeo.sequences.platform.testing.MessagingConfigs;
 
 /**
  * Requestors made by a test, beside the application's own: their reply listener and their producer may each be
@@ -100,42 +101,6 @@ final class TestRequestors {
                 return maxBlock;
             }
         };
-        return new MessagingConfig() {
-
-            @Override
-            public String source() {
-                return base.source();
-            }
-
-            @Override
-            public String instanceId() {
-                return base.instanceId();
-            }
-
-            @Override
-            public Producer producer() {
-                return producer;
-            }
-
-            @Override
-            public Requests requests() {
-                return requests;
-            }
-
-            @Override
-            public Outbox outbox() {
-                return base.outbox();
-            }
-
-            @Override
-            public Inbox inbox() {
-                return base.inbox();
-            }
-
-            @Override
-            public Inbound inbound() {
-                return base.inbound();
-            }
-        };
+        return MessagingConfigs.replacing(base, producer, requests, null);
     }
 }

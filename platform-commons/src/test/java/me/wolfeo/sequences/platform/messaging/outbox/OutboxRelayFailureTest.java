@@ -34,6 +34,7 @@ import me.wolfeo.sequences.platform.contract.Topics;
 import me.wolfeo.sequences.platform.messaging.KafkaClientSettings;
 import me.wolfeo.sequences.platform.messaging.MessagingConfig;
 import me.wolfeo.sequences.platform.messaging.PlatformProducer;
+import me.wolfeo.sequences.platform.testing.MessagingConfigs;
 import me.wolfeo.sequences.platform.testing.MessagingTestClient;
 
 /**
@@ -166,43 +167,7 @@ class OutboxRelayFailureTest {
                 return base.outbox().retryBackoff();
             }
         };
-        return new MessagingConfig() {
-
-            @Override
-            public String source() {
-                return base.source();
-            }
-
-            @Override
-            public String instanceId() {
-                return base.instanceId();
-            }
-
-            @Override
-            public Producer producer() {
-                return base.producer();
-            }
-
-            @Override
-            public Requests requests() {
-                return base.requests();
-            }
-
-            @Override
-            public Outbox outbox() {
-                return outbox;
-            }
-
-            @Override
-            public Inbox inbox() {
-                return base.inbox();
-            }
-
-            @Override
-            public Inbound inbound() {
-                return base.inbound();
-            }
-        };
+        return MessagingConfigs.replacing(base, null, null, outbox);
     }
 
     /** Commits rows straight into the outbox, in one transaction of their own. */
