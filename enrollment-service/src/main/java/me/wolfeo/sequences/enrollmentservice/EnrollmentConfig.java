@@ -10,18 +10,9 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "enrollment")
 public interface EnrollmentConfig {
 
-    Phone phone();
-
     Engine engine();
 
     Delivery delivery();
-
-    interface Phone {
-
-        /** The region of phone numbers given without a country code (ISO 3166 code, env ENROLLMENT_PHONE_DEFAULT_REGION). */
-        @WithDefault("US")
-        String defaultRegion();
-    }
 
     /** The engine that runs due steps. */
     interface Engine {

@@ -16,6 +16,8 @@ public interface GatewayConfig {
 
     Limits limits();
 
+    RateLimits rateLimits();
+
     Benchmark benchmark();
 
     interface Benchmark {
@@ -39,6 +41,25 @@ public interface GatewayConfig {
          */
         @WithDefault("5s")
         Duration cacheTtl();
+    }
+
+    /**
+     * Requests per minute per API token, unless the account has its own (admin API). Counted by each gateway
+     * instance on its own: with N replicas behind a load balancer a token gets up to N times as many.
+     */
+    interface RateLimits {
+
+        /** The REST dialect (/v1), Wolfeo's own limit. */
+        @WithDefault("600")
+        int restPerMinute();
+
+        /** The webhooks (/api/v1/webhook), Aloware's limit. */
+        @WithDefault("5000")
+        int webhooksPerMinute();
+
+        /** The most tokens whose counts are kept at once; the least recently used beyond it start afresh. */
+        @WithDefault("100000")
+        int maxTrackedTokens();
     }
 
     interface Limits {

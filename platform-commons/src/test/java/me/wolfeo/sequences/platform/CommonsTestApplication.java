@@ -29,7 +29,11 @@ public class CommonsTestApplication implements QuarkusTestProfile {
                 Map.entry("quarkus.flyway.clean-at-start", "true"),
                 Map.entry("quarkus.flyway.clean-disabled", "false"),
                 // A message that fails because a server is down is retried this long before the consumer stops.
-                Map.entry("platform.messaging.inbound.outage-tolerance", "1s"));
+                Map.entry("platform.messaging.inbound.outage-tolerance", "1s"),
+                // Internal routes (internalapi tests): two callers, and a route without a role refused to all.
+                Map.entry("quarkus.security.jaxrs.deny-unannotated-endpoints", "true"),
+                Map.entry("platform.internal-api.callers.gateway", "test-token-gateway"),
+                Map.entry("platform.internal-api.callers.sequence-service", "test-token-sequence-service"));
     }
 
     @Override

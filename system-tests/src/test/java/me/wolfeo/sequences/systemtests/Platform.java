@@ -46,7 +46,7 @@ public final class Platform {
      * starts again on the system clock.
      */
     public static void advanceClock(Duration by) {
-        given().baseUri(get().serviceUrl("enrollment-service")).contentType(ContentType.JSON)
+        enrollmentService().contentType(ContentType.JSON)
                 .body("{\"seconds\": " + by.toSeconds() + "}")
                 .when().post("/internal/v1/clock/advance")
                 .then().statusCode(200);
@@ -54,10 +54,16 @@ public final class Platform {
 
     /** enrollment-service's clock now, in UTC, to the second (as the API shows instants). */
     public static java.time.LocalDateTime clockNow() {
-        String now = given().baseUri(get().serviceUrl("enrollment-service"))
+        String now = enrollmentService()
                 .when().get("/internal/v1/clock")
                 .then().statusCode(200).extract().path("now");
         return java.time.LocalDateTime.ofInstant(java.time.Instant.parse(now), java.time.ZoneOffset.UTC);
+    }
+
+    /** A request to enrollment-service's internal API, as the gateway makes it (with its service token). */
+    private static RequestSpecification enrollmentService() {
+        return given().baseUri(get().serviceUrl("enrollment-service"))
+                .header("Authorization", "Bearer " + get().internalToken("gateway"));
     }
 
     /** A request to the gateway, as an API client without a token. */

@@ -1,5 +1,6 @@
 package me.wolfeo.sequences.contentservice.content;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,12 +12,14 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import me.wolfeo.sequences.platform.contract.content.EmailMessage;
 import me.wolfeo.sequences.platform.http.InternalResponses;
+import me.wolfeo.sequences.platform.internalapi.InternalApi;
 
 /**
  * Internal read API of content-service, for the services that need a stage's email: sequence-service (may the stage
  * be activated?) and the sequence engine (what does it send?). Not exposed outside the cluster; every path is
  * scoped by account.
  */
+@RolesAllowed(InternalApi.CALLER_ROLE)
 @Path("/internal/v1/accounts/{accountId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class EmailQueryResource {

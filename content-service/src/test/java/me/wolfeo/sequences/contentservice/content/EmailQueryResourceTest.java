@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 
 import me.wolfeo.sequences.contentservice.ContentFixtures;
 import me.wolfeo.sequences.contentservice.ContentState;
@@ -18,6 +19,7 @@ import me.wolfeo.sequences.platform.contract.content.ContentMessageTypes;
 import me.wolfeo.sequences.platform.contract.content.ContentUpdated;
 import me.wolfeo.sequences.platform.contract.content.UpdateContent;
 import me.wolfeo.sequences.platform.contract.sequence.StageData;
+import me.wolfeo.sequences.platform.testing.InternalCallers;
 import me.wolfeo.sequences.platform.testing.MessagingTestClient;
 
 /** The internal read API that sequence-service and the engine use: a stage's email, its HTML read from S3. */
@@ -45,9 +47,14 @@ class EmailQueryResourceTest {
         return "/internal/v1/accounts/" + accountId + "/stages/" + stageId + "/email-message";
     }
 
+    /** A call as enrollment-service makes it, with its token. */
+    private static RequestSpecification asEngine() {
+        return given().header("Authorization", InternalCallers.bearer("enrollment-service"));
+    }
+
     @Test
     void anEmailWithoutUploadedContentHasNoHtml() {
-        given().when().get(path(account, stage.id()))
+        asEngine().when().get(path(account, stage.id()))
                 .then().statusCode(200)
                 .body("email_id", equalTo(email.id.intValue()))
                 .body("stage_id", equalTo(stage.id()))
@@ -61,7 +68,7 @@ class EmailQueryResourceTest {
         client.ok(client.send(Topics.CONTENT_COMMANDS, ContentMessageTypes.UPDATE_CONTENT, account,
                 new UpdateContent(stage.id(), html, "Welcome!", "Wolfeo", "team@wolfeo.me")), ContentUpdated.class);
 
-        given().when().get(path(account, stage.id()))
+        asEngine().when().get(path(account, stage.id()))
                 .then().statusCode(200)
                 .body("email_id", equalTo(email.id.intValue()))
                 .body("stage_id", equalTo(stage.id()))
@@ -73,11 +80,11 @@ class EmailQueryResourceTest {
 
     @Test
     void anotherAccountsStageIsNotFoundLikeAMissingOne() {
-        given().when().get(path(MessagingTestClient.newAccount(), stage.id()))
+        asEngine().when().get(path(MessagingTestClient.newAccount(), stage.id()))
                 .then().statusCode(404)
                 .body("code", equalTo("NOT_FOUND"))
                 .body("message", equalTo("Email not found."));
-        given().when().get(path(account, ContentFixtures.newId()))
+        asEngine().when().get(path(account, ContentFixtures.newId()))
                 .then().statusCode(404)
                 .body("code", equalTo("NOT_FOUND"))
                 .body("message", equalTo("Email not found."));
@@ -89,6 +96,6 @@ class EmailQueryResourceTest {
         ContentFixtures.publishStageCreated(client, account, sms);
         ContentFixtures.eventually().until(() -> state.stage(sms.id()).isPresent());
 
-        given().when().get(path(account, sms.id())).then().statusCode(404);
+        asEngine().when().get(path(account, sms.id())).then().statusCode(404);
     }
 }

@@ -55,7 +55,7 @@ class OverlaysTest {
             "enrollment-service");
     /** Secrets the operator creates before applying an overlay (the README says how). */
     static final Set<String> OPERATOR_SECRETS = Set.of("gateway-admin", "content-s3-credentials", "smtp-relay",
-            "sms-provider");
+            "sms-provider", "internal-api-tokens");
     /** Settings a service starts without but the platform needs in a cluster. */
     static final Map<String, Set<String>> ALSO_REQUIRED = Map.of("gateway-service", Set.of("GATEWAY_ADMIN_KEY"));
 

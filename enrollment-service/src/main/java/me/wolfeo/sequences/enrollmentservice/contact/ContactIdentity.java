@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import me.wolfeo.sequences.platform.contract.Text;
 import me.wolfeo.sequences.platform.contract.enrollment.ContactSources;
+import me.wolfeo.sequences.platform.phone.PhoneNumbers;
 
 /**
  * Who a command is about: the key to find the contact by, and its phone number in E.164 when one was given.

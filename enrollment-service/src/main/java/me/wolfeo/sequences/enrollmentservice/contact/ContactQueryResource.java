@@ -2,6 +2,7 @@ package me.wolfeo.sequences.enrollmentservice.contact;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
@@ -21,9 +22,11 @@ import me.wolfeo.sequences.enrollmentservice.sequence.SequenceProjectionReposito
 import me.wolfeo.sequences.platform.contract.enrollment.ContactData;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceData;
 import me.wolfeo.sequences.platform.http.InternalResponses;
+import me.wolfeo.sequences.platform.internalapi.InternalApi;
 import me.wolfeo.sequences.platform.paging.Page;
 
 /** Internal read API of enrollment-service, for the gateway's two listings. Every path is scoped by account. */
+@RolesAllowed(InternalApi.CALLER_ROLE)
 @Path("/internal/v1/accounts/{accountId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class ContactQueryResource {

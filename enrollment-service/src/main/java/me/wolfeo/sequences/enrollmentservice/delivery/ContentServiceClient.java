@@ -4,12 +4,15 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import me.wolfeo.sequences.platform.contract.content.EmailMessage;
+import me.wolfeo.sequences.platform.internalapi.InternalTokenClientFilter;
 
 /** content-service's read API: what a send_email stage sends. */
 @RegisterRestClient(configKey = "content-service")
+@RegisterProvider(InternalTokenClientFilter.class)
 @Path("/internal/v1/accounts/{accountId}")
 public interface ContentServiceClient {
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,11 +15,13 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import me.wolfeo.sequences.platform.http.InternalResponses;
+import me.wolfeo.sequences.platform.internalapi.InternalApi;
 
 /**
  * Moves the engine's clock forward, for tests of the whole platform: {@code POST /internal/v1/clock/advance
  * {"seconds": 3600}}. Answers 404 unless {@code enrollment.engine.adjustable-clock} is on.
  */
+@RolesAllowed(InternalApi.CALLER_ROLE)
 @Path("/internal/v1/clock")
 @Produces(MediaType.APPLICATION_JSON)
 public class ClockResource {

@@ -17,7 +17,6 @@ import me.wolfeo.sequences.enrollmentservice.account.AccountProjectionRepository
 import me.wolfeo.sequences.enrollmentservice.contact.Contact;
 import me.wolfeo.sequences.enrollmentservice.contact.ContactDirectory;
 import me.wolfeo.sequences.enrollmentservice.contact.ContactIdentity;
-import me.wolfeo.sequences.enrollmentservice.contact.PhoneNumbers;
 import me.wolfeo.sequences.enrollmentservice.sequence.SequenceDirectory;
 import me.wolfeo.sequences.enrollmentservice.sequence.SequenceProjection;
 import me.wolfeo.sequences.enrollmentservice.stage.ProjectedStage;
@@ -35,6 +34,7 @@ import me.wolfeo.sequences.platform.messaging.InvalidMessageException;
 import me.wolfeo.sequences.platform.messaging.MessageCodec;
 import me.wolfeo.sequences.platform.messaging.Problem;
 import me.wolfeo.sequences.platform.messaging.inbound.MessageContext;
+import me.wolfeo.sequences.platform.phone.PhoneNumbers;
 
 /**
  * Applies enroll and disenroll, from the gateway and from internal systems alike. A contact is in at most one
@@ -221,7 +221,8 @@ public class EnrollmentCommands {
         String source = command instanceof Enroll enroll ? enroll.source() : ((Disenroll) command).source();
         String id = command instanceof Enroll enroll ? enroll.id() : ((Disenroll) command).id();
         String phone = command instanceof Enroll enroll ? enroll.phoneNumber() : ((Disenroll) command).phoneNumber();
-        events.rejected(message.accountId(), ContactSources.partitionKey(message.accountId(), source, id, phone),
+        String keyPhone = phones.toE164(phone).orElse(phone);
+        events.rejected(message.accountId(), ContactSources.partitionKey(message.accountId(), source, id, keyPhone),
                 new EnrollmentRejected(message.id(), message.type(), code, reason, sequenceId, source, id, phone));
         return new CommandRejectedException(code, reason);
     }

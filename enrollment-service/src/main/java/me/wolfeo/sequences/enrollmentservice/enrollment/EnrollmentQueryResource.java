@@ -1,5 +1,6 @@
 package me.wolfeo.sequences.enrollmentservice.enrollment;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,8 +12,10 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import me.wolfeo.sequences.enrollmentservice.contact.ContactRepository;
 import me.wolfeo.sequences.platform.http.InternalResponses;
+import me.wolfeo.sequences.platform.internalapi.InternalApi;
 
 /** Internal read API: one enrollment's progress, for the gateway's "contact-sequence" read. */
+@RolesAllowed(InternalApi.CALLER_ROLE)
 @Path("/internal/v1/accounts/{accountId}/contacts/{contactId}/sequences/{sequenceId}/progress")
 @Produces(MediaType.APPLICATION_JSON)
 public class EnrollmentQueryResource {

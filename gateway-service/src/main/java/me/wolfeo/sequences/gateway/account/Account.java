@@ -23,4 +23,12 @@ public class Account {
 
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
+
+    /** Requests per minute per token on the REST dialect; null: the gateway's default. */
+    @Column(name = "rest_requests_per_minute")
+    public Integer restRequestsPerMinute;
+
+    /** Requests per minute per token on the webhooks; null: the gateway's default. */
+    @Column(name = "webhook_requests_per_minute")
+    public Integer webhookRequestsPerMinute;
 }

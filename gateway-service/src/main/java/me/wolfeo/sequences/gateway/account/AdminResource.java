@@ -3,6 +3,7 @@ package me.wolfeo.sequences.gateway.account;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -20,8 +21,10 @@ import me.wolfeo.sequences.gateway.api.ApiResponses;
 import me.wolfeo.sequences.gateway.api.ApiTime;
 import me.wolfeo.sequences.gateway.api.Fields;
 import me.wolfeo.sequences.gateway.api.RequestInput;
+import me.wolfeo.sequences.gateway.security.ApiRoles;
 
-/** The operator's API: accounts and their tokens. Guarded by {@link AdminKeyFilter}. */
+/** The operator's API: accounts and their tokens. Only for the operator's X-Admin-Key. */
+@RolesAllowed(ApiRoles.ADMIN)
 @Path("/admin/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminResource {

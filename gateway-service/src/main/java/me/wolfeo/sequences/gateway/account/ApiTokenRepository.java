@@ -9,9 +9,11 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 @ApplicationScoped
 public class ApiTokenRepository implements PanacheRepository<ApiToken> {
 
-    /** The account of a token that has not been revoked. */
-    public Optional<Long> activeAccountId(String tokenHash) {
-        return find("select accountId from ApiToken where tokenHash = ?1 and revokedAt is null", tokenHash)
-                .project(Long.class).firstResultOptional();
+    /** The owner of a token that has not been revoked. */
+    public Optional<TokenOwner> activeOwner(String tokenHash) {
+        return getEntityManager().createQuery("select new " + TokenOwner.class.getName()
+                + "(t.accountId, t.id, a.restRequestsPerMinute, a.webhookRequestsPerMinute)"
+                + " from ApiToken t, Account a where a.id = t.accountId and t.tokenHash = :hash and t.revokedAt is null",
+                TokenOwner.class).setParameter("hash", tokenHash).getResultStream().findFirst();
     }
 }

@@ -2,20 +2,30 @@ package me.wolfeo.sequences.gateway.account;
 
 import jakarta.enterprise.context.RequestScoped;
 
-/** The account whose token authenticated the current /v1 request. */
+import io.quarkus.security.identity.SecurityIdentity;
+
+import me.wolfeo.sequences.gateway.security.ApiTokenIdentityProvider;
+
+/** The account whose API token authenticated the current /v1 request. */
 @RequestScoped
 public class CurrentAccount {
 
-    private Long accountId;
+    private final SecurityIdentity identity;
 
-    void set(long accountId) {
-        this.accountId = accountId;
+    public CurrentAccount(SecurityIdentity identity) {
+        this.identity = identity;
     }
 
     public long id() {
-        if (accountId == null) {
+        return owner().accountId();
+    }
+
+    /** The token of the request and the account's settings that come with it. */
+    public TokenOwner owner() {
+        TokenOwner owner = identity.getAttribute(ApiTokenIdentityProvider.TOKEN_OWNER);
+        if (owner == null) {
             throw new IllegalStateException("No authenticated account in this request");
         }
-        return accountId;
+        return owner;
     }
 }

@@ -17,8 +17,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * Issues, revokes and checks API tokens. A checked token is trusted for a few seconds without a database look-up
  * (the {@value #CACHE} cache: Caffeine, bounded in size, each entry expiring {@code gateway.tokens.cache-ttl} after
  * it was looked up); a revocation therefore takes effect everywhere within that time, and at once on the instance
- * that made it, which forgets the token once the revocation is committed. Only tokens found active are kept:
- * unknown secrets never take room from real ones.
+ * that made it, which forgets the token once the revocation is committed; a change of the account's rate limits
+ * likewise. Only tokens found active are kept: unknown secrets never take room from real ones.
  */
 @ApplicationScoped
 public class Tokens {
@@ -65,18 +65,23 @@ public class Tokens {
         return revoked.isPresent();
     }
 
-    /** The account a token belongs to, if the token exists and is not revoked. */
-    public Optional<Long> accountOf(String secret) {
+    /** Forgets every trusted token, so that the next look-up of each reads the database again. */
+    public void forgetAll() {
+        trusted.invalidateAll().await().indefinitely();
+    }
+
+    /** Who a token belongs to, if the token exists and is not revoked. */
+    public Optional<TokenOwner> ownerOf(String secret) {
         if (secret == null || secret.isBlank() || secret.length() > 200) {
             return Optional.empty();
         }
         String hash = TokenSecrets.hash(secret);
-        CompletableFuture<Long> cached = trusted.getIfPresent(hash);
+        CompletableFuture<TokenOwner> cached = trusted.getIfPresent(hash);
         if (cached != null) {
             return Optional.of(cached.join());
         }
-        Optional<Long> account = tokens.activeAccountId(hash);
-        account.ifPresent(id -> trusted.put(hash, CompletableFuture.completedFuture(id)));
-        return account;
+        Optional<TokenOwner> owner = QuarkusTransaction.joiningExisting().call(() -> tokens.activeOwner(hash));
+        owner.ifPresent(found -> trusted.put(hash, CompletableFuture.completedFuture(found)));
+        return owner;
     }
 }

@@ -10,6 +10,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.vertx.core.http.HttpServerRequest;
 
 import me.wolfeo.sequences.gateway.health.DatabaseUnavailableMapper;
+import me.wolfeo.sequences.gateway.ratelimit.RateLimitedException;
 
 /**
  * Answers every failure in the dialect of the request's path, never with a stack trace: the gateway's own
@@ -58,9 +59,14 @@ public class ApiExceptionMappers {
         return new ApiException(500, "INTERNAL_ERROR", "Something went wrong on our side; please try again.");
     }
 
-    private static Response respond(ApiException error, HttpServerRequest request) {
+    /** The refusal in the dialect of the request's path. */
+    public static Response respond(ApiException error, HttpServerRequest request) {
         Dialect dialect = Dialect.ofPath(request.path());
-        return Response.status(error.status()).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(dialect.errorBody(error)).build();
+        Response.ResponseBuilder answer = Response.status(error.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(dialect.errorBody(error));
+        if (error instanceof RateLimitedException) {
+            answer.header("Retry-After", ((RateLimitedException) error).retryAfterSeconds());
+        }
+        return answer.build();
     }
 }

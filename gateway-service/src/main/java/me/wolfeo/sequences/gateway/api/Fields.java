@@ -96,7 +96,8 @@ public final class Fields {
         if (node.isTextual() && List.of("true", "false", "1", "0").contains(node.asText())) {
             return node.asText().equals("true") || node.asText().equals("1");
         }
-        if (node.isIntegralNumber() && (node.asInt() == 0 || node.asInt() == 1)) {
+        // canConvertToInt first: asInt() keeps only the low 32 bits of a larger integer (2^32 would be false)
+        if (node.isIntegralNumber() && node.canConvertToInt() && (node.asInt() == 0 || node.asInt() == 1)) {
             return node.asInt() == 1;
         }
         return fail(field, "The " + label(field) + " field must be true or false.");

@@ -2,6 +2,7 @@ package me.wolfeo.sequences.gateway.benchmark;
 
 import java.util.concurrent.CompletionStage;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,12 +18,14 @@ import me.wolfeo.sequences.gateway.api.ApiException;
 import me.wolfeo.sequences.gateway.api.ApiResponses;
 import me.wolfeo.sequences.gateway.api.RequestInput;
 import me.wolfeo.sequences.gateway.messaging.CommandGateway;
+import me.wolfeo.sequences.gateway.security.ApiRoles;
 
 /**
  * The benchmark's baseline of the messaging hop: the same path as a command (token, JSON, Kafka request-reply,
  * answer) to a responder that only echoes, with no database. Answers 404 unless
  * {@code gateway.benchmark.echo-enabled} is on (only the benchmark turns it on).
  */
+@RolesAllowed(ApiRoles.ACCOUNT)
 @Path("/v1/benchmark/echo")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking

@@ -3,6 +3,7 @@ package me.wolfeo.sequences.gateway.content;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionStage;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -19,6 +20,7 @@ import me.wolfeo.sequences.gateway.api.ApiResponses;
 import me.wolfeo.sequences.gateway.api.Fields;
 import me.wolfeo.sequences.gateway.api.RequestInput;
 import me.wolfeo.sequences.gateway.messaging.CommandGateway;
+import me.wolfeo.sequences.gateway.security.ApiRoles;
 import me.wolfeo.sequences.platform.contract.EmailAddresses;
 import me.wolfeo.sequences.platform.contract.Text;
 import me.wolfeo.sequences.platform.contract.Topics;
@@ -28,6 +30,7 @@ import me.wolfeo.sequences.platform.contract.content.ContentUpdated;
 import me.wolfeo.sequences.platform.contract.content.UpdateContent;
 
 /** "Update Sequence Stage Content": the HTML goes to content-service, which stores it in S3. */
+@RolesAllowed(ApiRoles.ACCOUNT)
 @Path("/v1/sequence-stage-content")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking

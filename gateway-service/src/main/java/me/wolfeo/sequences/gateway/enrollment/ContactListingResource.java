@@ -2,6 +2,7 @@ package me.wolfeo.sequences.gateway.enrollment;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,11 +21,13 @@ import me.wolfeo.sequences.gateway.api.Fields;
 import me.wolfeo.sequences.gateway.api.Pagination;
 import me.wolfeo.sequences.gateway.api.RequestInput;
 import me.wolfeo.sequences.gateway.api.ServiceReads;
+import me.wolfeo.sequences.gateway.security.ApiRoles;
 import me.wolfeo.sequences.gateway.sequence.SequenceViews;
 import me.wolfeo.sequences.platform.contract.EmailAddresses;
 import me.wolfeo.sequences.platform.contract.enrollment.ContactData;
 
 /** "Get A Contact's Sequences" and "Get A Sequence's Contacts". */
+@RolesAllowed(ApiRoles.ACCOUNT)
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking

@@ -3,6 +3,7 @@ package me.wolfeo.sequences.gateway.enrollment;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
@@ -23,12 +24,14 @@ import me.wolfeo.sequences.gateway.api.Fields;
 import me.wolfeo.sequences.gateway.api.RequestInput;
 import me.wolfeo.sequences.gateway.api.ServiceReads;
 import me.wolfeo.sequences.gateway.messaging.CommandGateway;
+import me.wolfeo.sequences.gateway.security.ApiRoles;
 import me.wolfeo.sequences.platform.contract.Topics;
 import me.wolfeo.sequences.platform.contract.enrollment.EnrollmentMessageTypes;
 import me.wolfeo.sequences.platform.contract.enrollment.EnrollmentProgress;
 import me.wolfeo.sequences.platform.contract.enrollment.SetEnrollmentPaused;
 
 /** One enrollment's progress ({@code GET /v1/contact-sequence}), and pausing or resuming it ({@code PUT}). */
+@RolesAllowed(ApiRoles.ACCOUNT)
 @Path("/v1/contact-sequence")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking

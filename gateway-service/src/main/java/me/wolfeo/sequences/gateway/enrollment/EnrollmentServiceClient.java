@@ -7,15 +7,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import me.wolfeo.sequences.platform.contract.enrollment.ContactData;
 import me.wolfeo.sequences.platform.contract.enrollment.EnrollmentProgress;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceData;
+import me.wolfeo.sequences.platform.internalapi.InternalTokenClientFilter;
 import me.wolfeo.sequences.platform.paging.Page;
 
 /** enrollment-service's internal read API (timeouts in application.properties). */
 @RegisterRestClient(configKey = "enrollment-service")
+@RegisterProvider(InternalTokenClientFilter.class)
 @Path("/internal/v1/accounts/{accountId}")
 public interface EnrollmentServiceClient {
 

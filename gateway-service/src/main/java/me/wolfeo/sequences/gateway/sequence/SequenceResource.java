@@ -2,6 +2,7 @@ package me.wolfeo.sequences.gateway.sequence;
 
 import java.util.concurrent.CompletionStage;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -27,6 +28,7 @@ import me.wolfeo.sequences.gateway.api.Pagination;
 import me.wolfeo.sequences.gateway.api.RequestInput;
 import me.wolfeo.sequences.gateway.api.ServiceReads;
 import me.wolfeo.sequences.gateway.messaging.CommandGateway;
+import me.wolfeo.sequences.gateway.security.ApiRoles;
 import me.wolfeo.sequences.platform.contract.Topics;
 import me.wolfeo.sequences.platform.contract.sequence.CreateSequence;
 import me.wolfeo.sequences.platform.contract.sequence.DeleteSequence;
@@ -39,6 +41,7 @@ import me.wolfeo.sequences.platform.contract.sequence.UpdateSequence;
  * "Create Sequence", "Retrieve All Sequences", "Get An Individual Sequence" and "Delete Sequence", and the update
  * (rename, pause, resume) that the document leaves out.
  */
+@RolesAllowed(ApiRoles.ACCOUNT)
 @Path("/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking

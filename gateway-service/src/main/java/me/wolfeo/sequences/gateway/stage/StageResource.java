@@ -2,6 +2,7 @@ package me.wolfeo.sequences.gateway.stage;
 
 import java.util.concurrent.CompletionStage;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -23,6 +24,7 @@ import me.wolfeo.sequences.gateway.api.ApiResponses;
 import me.wolfeo.sequences.gateway.api.Fields;
 import me.wolfeo.sequences.gateway.api.RequestInput;
 import me.wolfeo.sequences.gateway.messaging.CommandGateway;
+import me.wolfeo.sequences.gateway.security.ApiRoles;
 import me.wolfeo.sequences.gateway.sequence.SequenceViews;
 import me.wolfeo.sequences.platform.contract.Topics;
 import me.wolfeo.sequences.platform.contract.sequence.CreateStage;
@@ -34,6 +36,7 @@ import me.wolfeo.sequences.platform.contract.sequence.StageRules;
 import me.wolfeo.sequences.platform.contract.sequence.UpdateStage;
 
 /** "Create Sequence Stage" and "Delete Sequence Stage", and the update the document leaves to the dashboard. */
+@RolesAllowed(ApiRoles.ACCOUNT)
 @Path("/v1/sequence-stage")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking

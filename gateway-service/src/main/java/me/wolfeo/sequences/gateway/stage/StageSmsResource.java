@@ -2,6 +2,7 @@ package me.wolfeo.sequences.gateway.stage;
 
 import java.util.concurrent.CompletionStage;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -18,6 +19,7 @@ import me.wolfeo.sequences.gateway.api.ApiResponses;
 import me.wolfeo.sequences.gateway.api.Fields;
 import me.wolfeo.sequences.gateway.api.RequestInput;
 import me.wolfeo.sequences.gateway.messaging.CommandGateway;
+import me.wolfeo.sequences.gateway.security.ApiRoles;
 import me.wolfeo.sequences.platform.contract.Text;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceMessageTypes;
 import me.wolfeo.sequences.platform.contract.sequence.StageData;
@@ -29,6 +31,7 @@ import me.wolfeo.sequences.platform.contract.sequence.UpdateStageSms;
  * The text is kept exactly as sent, line breaks included; placeholders such as {@code {{first_name}}} are filled
  * when it is sent.
  */
+@RolesAllowed(ApiRoles.ACCOUNT)
 @Path("/v1/sequence-stage-sms")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking

@@ -73,6 +73,11 @@ final class TestRequestors {
             public Duration pollTimeout() {
                 return base.requests().pollTimeout();
             }
+
+            @Override
+            public Duration partitionCheck() {
+                return base.requests().partitionCheck();
+            }
         };
         MessagingConfig.Producer producer = new MessagingConfig.Producer() {
 
@@ -102,5 +107,32 @@ final class TestRequestors {
             }
         };
         return MessagingConfigs.replacing(base, producer, requests, null);
+    }
+
+    /** The application's messaging settings with replies on another topic, looked at for new partitions this often. */
+    static MessagingConfig withReplyTopic(MessagingConfig base, String replyTopic, Duration partitionCheck) {
+        MessagingConfig.Requests requests = new MessagingConfig.Requests() {
+
+            @Override
+            public String replyTopic() {
+                return replyTopic;
+            }
+
+            @Override
+            public Duration timeout() {
+                return Duration.ofSeconds(15);
+            }
+
+            @Override
+            public Duration pollTimeout() {
+                return base.requests().pollTimeout();
+            }
+
+            @Override
+            public Duration partitionCheck() {
+                return partitionCheck;
+            }
+        };
+        return MessagingConfigs.replacing(base, null, requests, null);
     }
 }

@@ -15,6 +15,10 @@ public final class ErrorCodes {
     public static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
     /** The service could not process the message; it went to the dead-letter topic. */
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+    /** An internal API call without a token the service accepts (401). */
+    public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
+    /** An internal API call by a known caller that the route is not for (403). */
+    public static final String FORBIDDEN = "FORBIDDEN";
 
     private ErrorCodes() {
     }

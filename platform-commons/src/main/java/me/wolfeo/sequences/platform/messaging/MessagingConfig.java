@@ -77,6 +77,10 @@ public interface MessagingConfig {
         /** How long the reply listener blocks in one poll. */
         @WithDefault("100ms")
         Duration pollTimeout();
+
+        /** How often the reply listener looks for partitions added to the reply topic, to read them too. */
+        @WithDefault("30s")
+        Duration partitionCheck();
     }
 
     interface Outbox {

@@ -2,6 +2,7 @@ package me.wolfeo.sequences.sequenceservice.sequence;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -16,6 +17,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceData;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceDetail;
 import me.wolfeo.sequences.platform.http.InternalResponses;
+import me.wolfeo.sequences.platform.internalapi.InternalApi;
 import me.wolfeo.sequences.platform.paging.Page;
 import me.wolfeo.sequences.sequenceservice.stage.Stage;
 import me.wolfeo.sequences.sequenceservice.stage.StageRepository;
@@ -24,6 +26,7 @@ import me.wolfeo.sequences.sequenceservice.stage.StageRepository;
  * Internal read API of sequence-service, for the gateway and for services whose projections have not caught up
  * yet. Not exposed outside the cluster; every path is scoped by account.
  */
+@RolesAllowed(InternalApi.CALLER_ROLE)
 @Path("/internal/v1/accounts/{accountId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class SequenceQueryResource {

@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 
 import me.wolfeo.sequences.platform.contract.Topics;
 import me.wolfeo.sequences.platform.contract.sequence.CreateSequence;
@@ -20,6 +21,7 @@ import me.wolfeo.sequences.platform.contract.sequence.SequenceMessageTypes;
 import me.wolfeo.sequences.platform.contract.sequence.StageData;
 import me.wolfeo.sequences.platform.contract.sequence.UpdateSequence;
 import me.wolfeo.sequences.platform.contract.sequence.UpdateStageSms;
+import me.wolfeo.sequences.platform.testing.InternalCallers;
 import me.wolfeo.sequences.platform.testing.MessagingTestClient;
 
 /** The internal read API that the gateway and the other services use. */
@@ -36,18 +38,23 @@ class SequenceQueryResourceTest {
                 new CreateSequence(name, null)), SequenceData.class);
     }
 
+    /** A call as gateway makes it, with its token. */
+    private static RequestSpecification asGateway() {
+        return given().header("Authorization", InternalCallers.bearer("gateway"));
+    }
+
     @Test
     void listsAnAccountsSequencesPageByPageInCreationOrder() {
         SequenceData first = create("One");
         SequenceData second = create("Two");
         SequenceData third = create("Three");
 
-        given().queryParam("page", 1).queryParam("per_page", 2)
+        asGateway().queryParam("page", 1).queryParam("per_page", 2)
                 .when().get("/internal/v1/accounts/" + account + "/sequences")
                 .then().statusCode(200)
                 .body("items.id", contains((int) first.id(), (int) second.id()))
                 .body("page", equalTo(1)).body("per_page", equalTo(2)).body("total", equalTo(3));
-        given().queryParam("page", 2).queryParam("per_page", 2)
+        asGateway().queryParam("page", 2).queryParam("per_page", 2)
                 .when().get("/internal/v1/accounts/" + account + "/sequences")
                 .then().statusCode(200).body("items.id", contains((int) third.id()));
     }
@@ -60,7 +67,7 @@ class SequenceQueryResourceTest {
         client.send(Topics.SEQUENCE_COMMANDS, SequenceMessageTypes.CREATE_STAGE, account,
                 new CreateStage(sequence.id(), "SMS", "send_sms", null, null));
 
-        given().when().get("/internal/v1/accounts/" + account + "/sequences/" + sequence.id())
+        asGateway().when().get("/internal/v1/accounts/" + account + "/sequences/" + sequence.id())
                 .then().statusCode(200)
                 .body("name", equalTo("With stages"))
                 .body("stages", hasSize(2))
@@ -72,7 +79,7 @@ class SequenceQueryResourceTest {
     void anotherAccountsSequenceIsNotFound() {
         SequenceData sequence = create("Private");
 
-        given().when().get("/internal/v1/accounts/" + MessagingTestClient.newAccount() + "/sequences/"
+        asGateway().when().get("/internal/v1/accounts/" + MessagingTestClient.newAccount() + "/sequences/"
                 + sequence.id())
                 .then().statusCode(404).body("code", equalTo("NOT_FOUND"));
     }
@@ -89,12 +96,12 @@ class SequenceQueryResourceTest {
         client.ok(client.send(Topics.SEQUENCE_COMMANDS, SequenceMessageTypes.UPDATE_SEQUENCE, account,
                 new UpdateSequence(sequence.id(), null, true)), SequenceData.class);
 
-        given().when().get("/internal/v1/accounts/" + account + "/sequences/" + sequence.id())
+        asGateway().when().get("/internal/v1/accounts/" + account + "/sequences/" + sequence.id())
                 .then().statusCode(200)
                 .body("paused", equalTo(true))
                 .body("stages[0].sms_text", nullValue())
                 .body("stages[1].sms_text", equalTo("Hi {{first_name}}"));
-        given().when().get("/internal/v1/accounts/" + account + "/stages/" + sms.id())
+        asGateway().when().get("/internal/v1/accounts/" + account + "/stages/" + sms.id())
                 .then().statusCode(200).body("sms_text", equalTo("Hi {{first_name}}"));
     }
 }

@@ -21,11 +21,14 @@ import org.apache.kafka.common.errors.TopicExistsException;
  */
 final class KafkaBroker implements AutoCloseable {
 
-    private final ChildProcess process;
+    private final Path runDirectory;
+    private final Path properties;
     private final int port;
+    private volatile ChildProcess process;
 
-    private KafkaBroker(ChildProcess process, int port) {
-        this.process = process;
+    private KafkaBroker(Path runDirectory, Path properties, int port) {
+        this.runDirectory = runDirectory;
+        this.properties = properties;
         this.port = port;
     }
 
@@ -42,12 +45,40 @@ final class KafkaBroker implements AutoCloseable {
         Files.writeString(properties, serverProperties(logs, port, controllerPort));
         formatStorage(logs, runDirectory, properties);
 
-        ChildProcess process = ChildProcess.startJava("kafka", runDirectory, jvmOptions(),
-                List.of("-cp", ServerArtifacts.kafkaClasspath(), "kafka.Kafka", properties.toString()),
-                Map.of(), runDirectory);
-        KafkaBroker broker = new KafkaBroker(process, port);
+        KafkaBroker broker = new KafkaBroker(runDirectory, properties, port);
+        broker.launch();
         broker.createTopics();
         return broker;
+    }
+
+    /**
+     * Stops the broker cleanly (SIGTERM, waiting for it to exit), leaves it down for {@code down}, starts it again,
+     * and waits until it answers.
+     */
+    void restart(Duration down) throws IOException, InterruptedException {
+        process.close();
+        startAgain(down);
+    }
+
+    /** Like {@link #restart}, but the broker is killed as a crash would (SIGKILL). */
+    void crashAndRestart(Duration down) throws IOException, InterruptedException {
+        ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        process.close();
+        startAgain(down);
+    }
+
+    /** On the same ports and logs, once the old process is gone: clients find the broker where it was. */
+    private void startAgain(Duration down) throws IOException, InterruptedException {
+        Await.until("Kafka's exit", Duration.ofSeconds(20), null, () -> !process.isAlive());
+        Thread.sleep(down.toMillis());
+        launch();
+        createTopics();
+    }
+
+    private void launch() throws IOException {
+        process = ChildProcess.startJava("kafka", runDirectory, jvmOptions(),
+                List.of("-cp", ServerArtifacts.kafkaClasspath(), "kafka.Kafka", properties.toString()),
+                Map.of(), runDirectory);
     }
 
     String bootstrapServers() {

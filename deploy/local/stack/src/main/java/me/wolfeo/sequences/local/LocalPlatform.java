@@ -30,6 +30,7 @@ public final class LocalPlatform implements AutoCloseable {
     private MailServer mail;
     private SmsServer sms;
     private String adminKey;
+    private InternalTokens internalTokens;
     private DemoAccount demoAccount;
 
     private LocalPlatform(Options options) {
@@ -122,6 +123,15 @@ public final class LocalPlatform implements AutoCloseable {
         return demoAccount.token();
     }
 
+    /**
+     * The token a service sends on its calls to the others' internal APIs ({@code gateway}, {@code sequence-service},
+     * {@code enrollment-service} or {@code content-service}), made anew at each start: for a test that calls an
+     * internal API as that service would.
+     */
+    public String internalToken(String caller) {
+        return internalTokens.tokenOf(caller);
+    }
+
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }
@@ -174,6 +184,25 @@ public final class LocalPlatform implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new IllegalStateException(module + " is not ready after " + timeout);
+    }
+
+    /** Stops the Kafka broker cleanly and starts it again at once: {@link #restartKafka(java.time.Duration)}. */
+    public void restartKafka() throws IOException, InterruptedException {
+        restartKafka(java.time.Duration.ZERO);
+    }
+
+    /**
+     * Stops the Kafka broker cleanly (SIGTERM, waiting for it to exit), leaves it down for {@code down}, and starts
+     * it again on the same port and data, returning once it answers. The services are not touched: they must find
+     * it again by themselves.
+     */
+    public void restartKafka(java.time.Duration down) throws IOException, InterruptedException {
+        kafka.restart(down);
+    }
+
+    /** Like {@link #restartKafka(java.time.Duration)}, but the broker is killed as a crash would (SIGKILL). */
+    public void crashAndRestartKafka(java.time.Duration down) throws IOException, InterruptedException {
+        kafka.crashAndRestart(down);
     }
 
     /** The process id of every server and service of the platform, by name (PostgreSQL not included). */
@@ -231,6 +260,7 @@ public final class LocalPlatform implements AutoCloseable {
         sms = step("wiremock", () -> SmsServer.start(run, options.smsPort()));
         started.add(sms);
         adminKey = AdminKey.load(data.resolve("admin-key"));
+        internalTokens = InternalTokens.generate();
 
         startService("sequence-service", options.sequencePort(), "sequences", Map.of(
                 "QUARKUS_REST_CLIENT_CONTENT_SERVICE_URL", "http://127.0.0.1:" + options.contentPort()));
@@ -272,6 +302,7 @@ public final class LocalPlatform implements AutoCloseable {
         environment.put("QUARKUS_DATASOURCE_USERNAME", Postgres.USER);
         environment.put("QUARKUS_DATASOURCE_PASSWORD", "");
         environment.putAll(extra);
+        environment.putAll(internalTokens.environmentOf(module));
         environment.putAll(options.extraEnvironment());
         ServiceProcess service = step(module,
                 () -> ServiceProcess.start(options.root(), module, port, environment, options.dataDirectory()

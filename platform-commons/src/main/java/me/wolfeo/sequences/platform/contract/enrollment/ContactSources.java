@@ -17,11 +17,14 @@ public final class ContactSources {
 
     /**
      * The Kafka key of a contact's enrollment commands, so that one contact's commands apply in order:
-     * {@code <account>:<source>:<id>}, or {@code <account>:phone:<digits>} for a phone number.
+     * {@code <account>:<source>:<id>}, or {@code <account>:phone:<E.164>} for a phone number. Pass the number as
+     * {@link me.wolfeo.sequences.platform.phone.PhoneNumbers#toE164} gives it, so that every spelling of one number
+     * ({@code +1 818-123-4567}, {@code 8181234567}) lands on the same partition; a number that is not one is keyed
+     * as given (its command is refused anyway).
      */
     public static String partitionKey(long accountId, String source, String id, String phoneNumber) {
         if (PHONE_NUMBER.equals(source)) {
-            return accountId + ":phone:" + (phoneNumber == null ? "" : phoneNumber.replaceAll("[^0-9]", ""));
+            return accountId + ":phone:" + (phoneNumber == null ? "" : phoneNumber);
         }
         return accountId + ":" + source + ":" + id;
     }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -83,6 +84,8 @@ public class KafkaRequestor implements AutoCloseable {
     /** Why the listener does not read replies right now; null while it does. */
     private volatile String problem;
     private volatile long lastFetchNanos;
+    /** Read and written by the listener's thread only. */
+    private long lastPartitionCheckNanos;
     private KafkaConsumer<String, byte[]> consumer;
     private Metric fetchTotal;
     private double fetchesSeen = -1;
@@ -104,7 +107,8 @@ public class KafkaRequestor implements AutoCloseable {
                 ConsumerConfig.CLIENT_ID_CONFIG, config.source() + "-reply-listener-" + UUID.randomUUID(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000,
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500)),
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500,
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) config.requests().partitionCheck().toMillis())),
                 new StringDeserializer(), new ByteArrayDeserializer());
         sender = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "request-sender");
@@ -217,6 +221,7 @@ public class KafkaRequestor implements AutoCloseable {
                         completeSafely(record);
                     }
                     noteFetches();
+                    followAddedPartitions();
                     if (failing) {
                         LOG.info("The reply listener reads replies again");
                         failing = false;
@@ -290,7 +295,37 @@ public class KafkaRequestor implements AutoCloseable {
         consumer.seekToEnd(assigned);
         // Resolve the end offsets now: a lazy seek would skip a reply that arrives before the first poll.
         assigned.forEach(partition -> consumer.position(partition, Duration.ofSeconds(10)));
+        lastPartitionCheckNanos = System.nanoTime();
         LOG.infof("Listening for replies on %s (%d partitions)", topic, assigned.size());
+    }
+
+    /**
+     * Reads the partitions added to the reply topic since the last look, from their beginning (every record in a
+     * new partition came after this listener started); the others keep their positions.
+     */
+    private void followAddedPartitions() {
+        if (System.nanoTime() - lastPartitionCheckNanos < config.requests().partitionCheck().toNanos()) {
+            return;
+        }
+        lastPartitionCheckNanos = System.nanoTime();
+        String topic = config.requests().replyTopic();
+        List<PartitionInfo> partitions;
+        try {
+            // From the consumer's metadata (refreshed every partition-check): a short wait, never a stall of replies.
+            partitions = consumer.partitionsFor(topic, Duration.ofSeconds(1));
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            return;
+        }
+        if (partitions == null || partitions.size() <= consumer.assignment().size()) {
+            return;
+        }
+        Set<TopicPartition> known = consumer.assignment();
+        List<TopicPartition> all = partitions.stream().map(info -> new TopicPartition(topic, info.partition()))
+                .toList();
+        List<TopicPartition> added = all.stream().filter(partition -> !known.contains(partition)).toList();
+        consumer.assign(all);
+        consumer.seekToBeginning(added);
+        LOG.infof("Listening for replies on %d more partitions of %s (%d in all)", added.size(), topic, all.size());
     }
 
     /** A record that cannot be used (no correlation id, not a reply) is skipped: it must never stop the loop. */
