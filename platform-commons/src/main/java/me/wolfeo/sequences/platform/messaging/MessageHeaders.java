@@ -23,6 +23,8 @@ public final class MessageHeaders {
     public static final String DEAD_LETTER_OFFSET = "dead-letter-offset";
     /** The service that gave up on the message. */
     public static final String DEAD_LETTER_CONSUMER = "dead-letter-consumer";
+    /** On a dead letter whose value was too large to send: the original value's size in bytes (the value kept is its start). */
+    public static final String DEAD_LETTER_TRUNCATED_FROM = "dead-letter-truncated-from";
 
     private MessageHeaders() {
     }

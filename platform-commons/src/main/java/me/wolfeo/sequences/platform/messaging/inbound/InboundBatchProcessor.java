@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,10 +56,16 @@ public class InboundBatchProcessor {
 
     private final Inbox inbox;
     private final Outbox outbox;
+    /** Headers and key of a dead letter: the record's own (bounded by the broker's limits too) and ours. */
+    private static final int DEAD_LETTER_ROOM_BYTES = 256 * 1024;
+    private static final int TRUNCATED_VALUE_BYTES = 1024;
+
     private final MessageCodec codec;
     private final PlatformProducer producer;
     private final String consumerName;
     private final MessagingConfig.Inbound config;
+    /** The largest record the producer sends, less room for the dead-letter headers. */
+    private final int maxDeadLetterValueBytes;
 
     public InboundBatchProcessor(Inbox inbox, Outbox outbox, MessageCodec codec, PlatformProducer producer,
             MessagingConfig config) {
@@ -68,6 +75,7 @@ public class InboundBatchProcessor {
         this.producer = producer;
         this.consumerName = config.source();
         this.config = config.inbound();
+        this.maxDeadLetterValueBytes = config.producer().maxRequestSize() - DEAD_LETTER_ROOM_BYTES;
     }
 
     public void process(Iterable<ConsumerRecord<String, byte[]>> batch, MessageHandlers handlers) {
@@ -233,7 +241,7 @@ public class InboundBatchProcessor {
                     record.topic(), record.partition(), record.offset(), Failures.describe(outboxFailure),
                     record.topic() + ".dlq");
             ProducerRecord<String, byte[]> deadLetter = new ProducerRecord<>(record.topic() + ".dlq", record.key(),
-                    record.value());
+                    deadLetterValue(record));
             deadLetterHeaders(record, reason).forEach((name, value) -> deadLetter.headers().add(name,
                     value.getBytes(StandardCharsets.UTF_8)));
             try {
@@ -249,8 +257,22 @@ public class InboundBatchProcessor {
     }
 
     private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
-        outbox.publishRaw(record.topic() + ".dlq", record.key(), deadLetterHeaders(record, reason), record.value());
+        outbox.publishRaw(record.topic() + ".dlq", record.key(), deadLetterHeaders(record, reason),
+                deadLetterValue(record));
         LOG.infof("Dead-lettered %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
+    }
+
+    /**
+     * The record's value, or its first {@value #TRUNCATED_VALUE_BYTES} bytes when the whole would make a dead letter
+     * larger than the producer sends (a broker may take larger records than the services' producers): a dead letter
+     * that cannot be sent would hold back every row of the outbox behind it.
+     */
+    private byte[] deadLetterValue(ConsumerRecord<String, byte[]> record) {
+        byte[] value = record.value();
+        if (value == null || value.length <= maxDeadLetterValueBytes) {
+            return value;
+        }
+        return Arrays.copyOf(value, TRUNCATED_VALUE_BYTES);
     }
 
     private Map<String, String> deadLetterHeaders(ConsumerRecord<String, byte[]> record, String reason) {
@@ -263,6 +285,9 @@ public class InboundBatchProcessor {
         headers.put(MessageHeaders.DEAD_LETTER_PARTITION, Integer.toString(record.partition()));
         headers.put(MessageHeaders.DEAD_LETTER_OFFSET, Long.toString(record.offset()));
         headers.put(MessageHeaders.DEAD_LETTER_CONSUMER, consumerName);
+        if (record.value() != null && record.value().length > maxDeadLetterValueBytes) {
+            headers.put(MessageHeaders.DEAD_LETTER_TRUNCATED_FROM, Integer.toString(record.value().length));
+        }
         return headers;
     }
 
