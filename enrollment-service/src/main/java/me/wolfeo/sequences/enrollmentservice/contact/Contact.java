@@ -38,11 +38,32 @@ public class Contact {
     @Column(name = "phone_number")
     public String phoneNumber;
 
+    /** The contact's own time zone (IANA), in which sending schedules apply; null: derived from the phone number. */
+    @Column(name = "timezone")
+    public String timezone;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Unsubscribed: not enrolled again until the opt-out is lifted. */
+    @Column(name = "opted_out", nullable = false)
+    public boolean optedOut;
+
+    /** The address that bounced; email steps skip the contact while {@link #email} is that address. */
+    @Column(name = "bounced_email")
+    public String bouncedEmail;
+
+    public boolean emailBounced() {
+        return isBounced(email, bouncedEmail);
+    }
+
+    /** The one rule: the address is the one that bounced (addresses compare case-insensitively). */
+    public static boolean isBounced(String email, String bouncedEmail) {
+        return email != null && email.equalsIgnoreCase(bouncedEmail);
+    }
 
     public ContactData toData() {
         return new ContactData(id, email, firstName, lastName);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
@@ -13,6 +14,12 @@ public class ContactRepository implements PanacheRepository<Contact> {
 
     public Optional<Contact> findOwned(long accountId, long contactId) {
         return find("id = ?1 and accountId = ?2", contactId, accountId).firstResultOptional();
+    }
+
+    /** Locked until the transaction ends, as {@link ContactDirectory} locks the contacts it finds. */
+    public Optional<Contact> lockOwned(long accountId, long contactId) {
+        return find("id = ?1 and accountId = ?2", contactId, accountId).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional();
     }
 
     public List<Contact> withEmail(long accountId, String email) {

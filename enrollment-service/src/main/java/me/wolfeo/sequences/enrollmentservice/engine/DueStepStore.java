@@ -18,6 +18,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
 
+import me.wolfeo.sequences.platform.contract.sequence.Schedule;
+import me.wolfeo.sequences.platform.contract.sequence.ScheduleJson;
+
 /**
  * The engine's SQL, in plain JDBC on the caller's transaction: claim due enrollments in a batch
  * ({@code FOR UPDATE SKIP LOCKED}, so any number of claim loops and replicas share the work without waiting on
@@ -62,19 +65,43 @@ class DueStepStore {
 
     Map<Long, StepContact> contacts(Collection<Long> contactIds) {
         Map<Long, StepContact> contacts = new HashMap<>();
-        String sql = "SELECT id, email, first_name, last_name, phone_number FROM contacts WHERE id = ANY (?)";
+        String sql = "SELECT id, email, first_name, last_name, phone_number, timezone FROM contacts WHERE id = ANY (?)";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(sql)) {
             select.setArray(1, connection.createArrayOf("bigint", contactIds.toArray()));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     contacts.put(rows.getLong(1), new StepContact(rows.getLong(1), rows.getString(2),
-                            rows.getString(3), rows.getString(4), rows.getString(5)));
+                            rows.getString(3), rows.getString(4), rows.getString(5), rows.getString(6)));
                 }
             }
             return contacts;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the contacts of due steps", e);
+        }
+    }
+
+    /** The throttle counts of one claim, for the minute of {@code now}. */
+    SequenceStarts startsIn(Instant now) {
+        return new SequenceStarts(dataSource, now);
+    }
+
+    /** The schedules of these sequences; a sequence without one (or unknown) is absent. */
+    Map<Long, Schedule> schedules(Collection<Long> sequenceIds) {
+        Map<Long, Schedule> schedules = new HashMap<>();
+        String sql = "SELECT sequence_id, schedule FROM sequence_projection WHERE sequence_id = ANY (?)"
+                + " AND schedule IS NOT NULL";
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setArray(1, connection.createArrayOf("bigint", sequenceIds.toArray()));
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    schedules.put(rows.getLong(1), ScheduleJson.read(rows.getString(2)));
+                }
+            }
+            return schedules;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the schedules of due steps", e);
         }
     }
 
@@ -137,11 +164,11 @@ class DueStepStore {
                 UPDATE enrollments e SET state = c.state, active = c.active, next_stage_id = c.next_stage_id,
                     anchor_at = c.anchor_at, due_at = c.due_at, attempts = c.attempts,
                     retrying_since = c.retrying_since, last_error = c.last_error, ended_at = c.ended_at,
-                    end_reason = c.end_reason
+                    end_reason = c.end_reason, wait_reason = c.wait_reason
                 FROM unnest(?::bigint[], ?::text[], ?::boolean[], ?::bigint[], ?::timestamptz[], ?::timestamptz[],
-                    ?::int[], ?::timestamptz[], ?::text[], ?::timestamptz[], ?::text[])
+                    ?::int[], ?::timestamptz[], ?::text[], ?::timestamptz[], ?::text[], ?::text[])
                     AS c(id, state, active, next_stage_id, anchor_at, due_at, attempts, retrying_since, last_error,
-                        ended_at, end_reason)
+                        ended_at, end_reason, wait_reason)
                 WHERE e.id = c.id""")) {
             update.setArray(1, connection.createArrayOf("bigint",
                     changes.stream().map(EnrollmentChange::id).toArray(Long[]::new)));
@@ -162,6 +189,8 @@ class DueStepStore {
             update.setArray(10, timestamps(connection, changes.stream().map(EnrollmentChange::endedAt).toList()));
             update.setArray(11, connection.createArrayOf("text",
                     changes.stream().map(EnrollmentChange::endReason).toArray(String[]::new)));
+            update.setArray(12, connection.createArrayOf("text",
+                    changes.stream().map(EnrollmentChange::waitReason).toArray(String[]::new)));
             update.executeUpdate();
         }
     }

@@ -3,6 +3,7 @@ package me.wolfeo.sequences.enrollmentservice.engine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,12 +22,17 @@ import me.wolfeo.sequences.enrollmentservice.delivery.ContentServiceClient;
 import me.wolfeo.sequences.enrollmentservice.delivery.EmailSender;
 import me.wolfeo.sequences.enrollmentservice.enrollment.EnrollmentEvents;
 import me.wolfeo.sequences.enrollmentservice.enrollment.EnrollmentState;
+import me.wolfeo.sequences.enrollmentservice.schedule.AllowedTimes;
+import me.wolfeo.sequences.enrollmentservice.schedule.ContactTimeZones;
+import me.wolfeo.sequences.enrollmentservice.schedule.NextAllowed;
+import me.wolfeo.sequences.enrollmentservice.schedule.WaitReason;
 import me.wolfeo.sequences.enrollmentservice.sequence.SequenceDirectory;
 import me.wolfeo.sequences.enrollmentservice.sequence.SequenceProjectionRepository;
 import me.wolfeo.sequences.enrollmentservice.stage.ProjectedStage;
 import me.wolfeo.sequences.enrollmentservice.stage.StageProjectionStore;
 import me.wolfeo.sequences.platform.contract.enrollment.ContactFinished;
 import me.wolfeo.sequences.platform.contract.enrollment.StepCompleted;
+import me.wolfeo.sequences.platform.contract.sequence.Schedule;
 import me.wolfeo.sequences.platform.contract.sequence.StageRules;
 
 /**
@@ -53,10 +59,13 @@ class StepBatch {
     private final ContentServiceClient content;
     private final Clock clock;
     private final EnrollmentConfig.Engine config;
+    private final AllowedTimes allowedTimes;
+    private final ContactTimeZones zones;
 
     StepBatch(DueStepStore store, StageProjectionStore stages, SequenceProjectionRepository sequenceProjection,
             SequenceDirectory sequences, StepExecutor executor, EnrollmentEvents events, EmailSender email,
-            @RestClient ContentServiceClient content, Clock clock, EnrollmentConfig config) {
+            @RestClient ContentServiceClient content, Clock clock, EnrollmentConfig config, AllowedTimes allowedTimes,
+            ContactTimeZones zones) {
         this.store = store;
         this.stages = stages;
         this.sequenceProjection = sequenceProjection;
@@ -67,6 +76,8 @@ class StepBatch {
         this.content = content;
         this.clock = clock;
         this.config = config.engine();
+        this.allowedTimes = allowedTimes;
+        this.zones = zones;
     }
 
     /** Runs one batch of due steps; returns how many enrollments it claimed. */
@@ -80,16 +91,17 @@ class StepBatch {
         if (due.isEmpty()) {
             return 0;
         }
-        Map<Long, List<ProjectedStage>> live = stages.liveStagesOf(
-                due.stream().map(DueEnrollment::sequenceId).distinct().toList());
+        List<Long> sequenceIds = due.stream().map(DueEnrollment::sequenceId).distinct().toList();
+        Map<Long, List<ProjectedStage>> live = stages.liveStagesOf(sequenceIds);
         Map<Long, StepContact> contacts = store.contacts(due.stream().map(DueEnrollment::contactId).distinct()
                 .toList());
-        Work work = new Work(now, live);
+        Work work = new Work(now, live, store.schedules(sequenceIds), store.startsIn(now));
         try (BatchDelivery delivery = new BatchDelivery(content, email.open())) {
             for (DueEnrollment enrollment : due) {
                 advance(enrollment, contacts.get(enrollment.contactId()), delivery, work);
             }
         }
+        work.starts.write();
         store.write(work.steps, work.changes);
         return due.size();
     }
@@ -106,6 +118,9 @@ class StepBatch {
             work.changes.add(waiting(enrollment, stage.stageId(), dueAt));
             return;
         }
+        if (heldBack(enrollment, stage, contact, work)) {
+            return;
+        }
         StepOutcome outcome = executor.execute(enrollment, stage, contact, delivery, work.now);
         if (outcome.kind() == StepOutcome.Kind.RETRY) {
             outcome = retryOrGiveUp(enrollment, stage, outcome, work);
@@ -119,8 +134,45 @@ class StepBatch {
             finish(enrollment, work);
         } else {
             work.changes.add(new EnrollmentChange(enrollment.id(), EnrollmentState.ACTIVE, true, next.stageId(),
-                    work.now, work.now.plus(next.delay()), 0, null, null, null, null));
+                    work.now, work.now.plus(next.delay()), 0, null, null, null, null, null));
         }
+    }
+
+    /**
+     * Moves a due step that its sequence's schedule does not allow now (outside the window, a weekend, a holiday, in
+     * the contact's zone) to the next allowed instant, and a first step past the sequence's throttle to the next
+     * minute; true when it did. The later steps' delays count from when the step really runs.
+     */
+    private boolean heldBack(DueEnrollment enrollment, ProjectedStage stage, StepContact contact, Work work) {
+        Schedule schedule = work.schedules.getOrDefault(enrollment.sequenceId(), Schedule.ANY_TIME);
+        if (schedule.limitsTimes()) {
+            ZoneId zone = contact == null
+                    ? zones.resolve(null, null, schedule)
+                    : zones.resolve(contact.timezone(), contact.phoneNumber(), schedule);
+            NextAllowed allowed = allowedTimes.next(schedule, zone, work.now);
+            if (allowed.moved()) {
+                work.changes.add(heldUntil(enrollment, stage, allowed.at(), allowed.reason()));
+                return true;
+            }
+        }
+        if (schedule.throttlePerMinute() != null && isFirstStage(enrollment, stage, work)
+                && !work.starts.take(enrollment.sequenceId(), schedule.throttlePerMinute())) {
+            work.changes.add(heldUntil(enrollment, stage, work.starts.nextMinute(), WaitReason.THROTTLE));
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean isFirstStage(DueEnrollment enrollment, ProjectedStage stage, Work work) {
+        List<ProjectedStage> sequenceStages = work.live.getOrDefault(enrollment.sequenceId(), List.of());
+        return !sequenceStages.isEmpty() && sequenceStages.get(0).stageId() == stage.stageId();
+    }
+
+    private static EnrollmentChange heldUntil(DueEnrollment enrollment, ProjectedStage stage, Instant at,
+            WaitReason reason) {
+        return new EnrollmentChange(enrollment.id(), EnrollmentState.ACTIVE, true, stage.stageId(),
+                enrollment.anchorAt(), at, enrollment.attempts(), enrollment.retryingSince(), null, null, null,
+                reason.code());
     }
 
     /** The stage the enrollment waits for; where that is no longer certain, the first live stage it has not run. */
@@ -158,7 +210,7 @@ class StepBatch {
         }
         work.changes.add(new EnrollmentChange(enrollment.id(), EnrollmentState.ACTIVE, true, stage.stageId(),
                 enrollment.anchorAt(), work.now.plus(backoff(attempts)), attempts, since, outcome.reason(), null,
-                null));
+                null, null));
         return null;
     }
 
@@ -190,14 +242,14 @@ class StepBatch {
 
     private void finish(DueEnrollment enrollment, Work work) {
         work.changes.add(new EnrollmentChange(enrollment.id(), EnrollmentState.FINISHED, false, null, work.now, null,
-                0, null, null, work.now, EnrollmentState.FINISHED));
+                0, null, null, work.now, EnrollmentState.FINISHED, null));
         events.finished(enrollment.accountId(), new ContactFinished(enrollment.id(), enrollment.contactId(),
                 enrollment.sequenceId(), work.now));
     }
 
     private static EnrollmentChange waiting(DueEnrollment enrollment, Long stageId, Instant dueAt) {
         return new EnrollmentChange(enrollment.id(), EnrollmentState.ACTIVE, true, stageId, enrollment.anchorAt(),
-                dueAt, 0, null, null, null, null);
+                dueAt, 0, null, null, null, null, null);
     }
 
     private static ProjectedStage nextAfter(List<ProjectedStage> sequenceStages, ProjectedStage done) {
@@ -211,10 +263,15 @@ class StepBatch {
         final Map<Long, List<ProjectedStage>> live;
         final List<StepRecord> steps = new ArrayList<>();
         final List<EnrollmentChange> changes = new ArrayList<>();
+        final Map<Long, Schedule> schedules;
+        final SequenceStarts starts;
 
-        Work(Instant now, Map<Long, List<ProjectedStage>> live) {
+        Work(Instant now, Map<Long, List<ProjectedStage>> live, Map<Long, Schedule> schedules,
+                SequenceStarts starts) {
             this.now = now;
             this.live = new HashMap<>(live);
+            this.schedules = schedules;
+            this.starts = starts;
         }
 
         /** Read only for the few enrollments whose next stage must be resolved. */

@@ -22,8 +22,8 @@ import me.wolfeo.sequences.platform.contract.sequence.StageRules;
 /**
  * Does one step's job: an inactive stage is skipped; an {@code action} stage is an event on
  * {@code enrollments.actions}; a {@code send_email} stage is its content, placeholders filled, over SMTP; a
- * {@code send_sms} stage is its text through the SMS provider. A contact without an address for the channel is
- * skipped with the reason.
+ * {@code send_sms} stage is its text through the SMS provider. A contact without an address for the channel, or
+ * whose email address bounced, is skipped with the reason.
  */
 @ApplicationScoped
 class StepExecutor {
@@ -32,16 +32,20 @@ class StepExecutor {
     static final String NO_EMAIL = "no_email";
     static final String NO_PHONE = "no_phone";
     static final String NO_CONTENT = "no_content";
+    static final String EMAIL_BOUNCED = "email_bounced";
 
     private final EmailSender email;
     private final SmsSender sms;
     private final EnrollmentEvents events;
+    private final BouncedAddresses bounced;
     private final String messageIdDomain;
 
-    StepExecutor(EmailSender email, SmsSender sms, EnrollmentEvents events, EnrollmentConfig config) {
+    StepExecutor(EmailSender email, SmsSender sms, EnrollmentEvents events, BouncedAddresses bounced,
+            EnrollmentConfig config) {
         this.email = email;
         this.sms = sms;
         this.events = events;
+        this.bounced = bounced;
         this.messageIdDomain = config.delivery().smtp().messageIdDomain();
     }
 
@@ -73,6 +77,9 @@ class StepExecutor {
         String messageId = DeliveryIds.emailMessageId(enrollment.id(), stage.stageId(), messageIdDomain);
         if (isBlank(contact.email())) {
             return StepOutcome.skipped(NO_EMAIL, messageId);
+        }
+        if (bounced.isBounced(contact.id())) {
+            return StepOutcome.skipped(EMAIL_BOUNCED, messageId);
         }
         if (delivery.contentDown != null) {
             return StepOutcome.retry(delivery.contentDown, messageId);

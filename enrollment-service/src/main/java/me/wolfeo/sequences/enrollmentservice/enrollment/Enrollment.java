@@ -27,6 +27,11 @@ public class Enrollment {
     public static final String DISENROLLED = "disenrolled";
     public static final String MOVED = "moved";
     public static final String SEQUENCE_DELETED = "sequence_deleted";
+    /** Ended by the contact's activity (see the activity package). */
+    public static final String REPLIED = "replied";
+    public static final String MEETING_BOOKED = "meeting_booked";
+    public static final String BOUNCED = "bounced";
+    public static final String OPTED_OUT = "opted_out";
 
     /** From enrollment_ids, 50 at a time, so that a batch's inserts go out as JDBC batches. */
     @Id
@@ -74,6 +79,10 @@ public class Enrollment {
 
     @Column(name = "end_reason")
     public String endReason;
+
+    /** Why the step due is held past its due time by the schedule or the throttle; null when it is not. */
+    @Column(name = "wait_reason")
+    public String waitReason;
 
     /** A new enrollment, waiting for the first stage of its sequence (or for one to be added). */
     public static Enrollment start(long accountId, long contactId, long sequenceId, boolean sequencePaused,

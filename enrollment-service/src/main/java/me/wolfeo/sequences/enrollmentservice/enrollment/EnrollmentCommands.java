@@ -22,6 +22,7 @@ import me.wolfeo.sequences.enrollmentservice.sequence.SequenceProjection;
 import me.wolfeo.sequences.enrollmentservice.stage.ProjectedStage;
 import me.wolfeo.sequences.platform.contract.EmailAddresses;
 import me.wolfeo.sequences.platform.contract.Text;
+import me.wolfeo.sequences.platform.contract.TimeZones;
 import me.wolfeo.sequences.platform.contract.enrollment.ContactSources;
 import me.wolfeo.sequences.platform.contract.enrollment.Disenroll;
 import me.wolfeo.sequences.platform.contract.enrollment.Enroll;
@@ -45,6 +46,7 @@ import me.wolfeo.sequences.platform.phone.PhoneNumbers;
 public class EnrollmentCommands {
 
     static final String ALREADY_ENROLLED = "Contact is already enrolled in a sequence.";
+    static final String OPTED_OUT = "The contact has opted out; lift the opt-out to enroll it again.";
 
     private final ContactDirectory directory;
     private final SequenceDirectory sequences;
@@ -85,6 +87,9 @@ public class EnrollmentCommands {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Optional<Contact> existing = directory.find(accountId, who.key());
         Long movedFrom = null;
+        if (existing.isPresent() && existing.get().optedOut) {
+            throw refuse(message, command, ErrorCodes.CONTACT_OPTED_OUT, OPTED_OUT);
+        }
         if (existing.isPresent()) {
             Optional<Enrollment> active = directory.activeEnrollment(existing.get().id);
             if (active.isPresent()) {
@@ -177,6 +182,7 @@ public class EnrollmentCommands {
         if (command.lastName() != null && !command.lastName().isBlank()) {
             contact.lastName = command.lastName().strip();
         }
+        TimeZones.named(command.timezone()).ifPresent(zone -> contact.timezone = zone.getId());
         contact.updatedAt = now;
     }
 
@@ -186,6 +192,10 @@ public class EnrollmentCommands {
         }
         checkName("first_name", command.firstName(), errors);
         checkName("last_name", command.lastName(), errors);
+        if (command.timezone() != null && !command.timezone().isBlank()
+                && TimeZones.named(command.timezone()).isEmpty()) {
+            errors.put("timezone", List.of(TimeZones.invalidMessage("timezone")));
+        }
     }
 
     private static void checkName(String field, String value, Map<String, List<String>> errors) {

@@ -5,6 +5,9 @@ import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import me.wolfeo.sequences.platform.contract.Topics;
+import me.wolfeo.sequences.platform.contract.contact.ActivityRecorded;
+import me.wolfeo.sequences.platform.contract.contact.ContactDetail;
+import me.wolfeo.sequences.platform.contract.contact.ContactMessageTypes;
 import me.wolfeo.sequences.platform.contract.enrollment.ActionTriggered;
 import me.wolfeo.sequences.platform.contract.enrollment.ContactDisenrolled;
 import me.wolfeo.sequences.platform.contract.enrollment.ContactEnrolled;
@@ -65,6 +68,14 @@ public class EnrollmentEvents {
         Envelope event = Envelope.withId(action.actionId(), EnrollmentMessageTypes.ACTION_TRIGGERED,
                 EnrollmentMessageTypes.VERSION, accountId, codec.toTree(action));
         outbox.publish(Topics.ENROLLMENT_ACTIONS, Long.toString(action.contact().id()), event);
+    }
+
+    public void activityRecorded(long accountId, ActivityRecorded activity) {
+        publish(accountId, Long.toString(activity.contactId()), ContactMessageTypes.ACTIVITY_RECORDED, activity);
+    }
+
+    public void contactUpdated(long accountId, ContactDetail contact) {
+        publish(accountId, Long.toString(contact.id()), ContactMessageTypes.UPDATED, contact);
     }
 
     public void rejected(long accountId, String key, EnrollmentRejected rejection) {

@@ -51,6 +51,9 @@ public class EnrollmentProgressReader {
         if (enrollment.nextStageId == null && enrollment.dueAt == null) {
             return "stages";
         }
+        if (enrollment.waitReason != null) {
+            return enrollment.waitReason;
+        }
         return enrollment.attempts > 0 ? "retry" : "delay";
     }
 

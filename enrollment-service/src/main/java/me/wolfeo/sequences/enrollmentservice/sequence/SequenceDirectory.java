@@ -10,6 +10,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import me.wolfeo.sequences.enrollmentservice.stage.ProjectedStage;
 import me.wolfeo.sequences.enrollmentservice.stage.StageProjectionStore;
+import me.wolfeo.sequences.platform.contract.sequence.SequenceData;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceDetail;
 import me.wolfeo.sequences.platform.http.Lookups;
 
@@ -90,7 +91,9 @@ public class SequenceDirectory {
             return Optional.empty();
         }
         SequenceDetail sequence = found.get();
-        projection.rememberIfNew(sequence.id(), accountId, sequence.name(), sequence.createdAt(), sequence.paused());
+        projection.rememberIfNew(accountId, new SequenceData(sequence.id(), sequence.name(), sequence.type(),
+                sequence.createdAt(), sequence.paused(), sequence.schedule(), sequence.stopOnReply(),
+                sequence.stopOnMeeting()));
         stages.remember(accountId, sequence.stages());
         return projection.findOwned(accountId, sequenceId);
     }

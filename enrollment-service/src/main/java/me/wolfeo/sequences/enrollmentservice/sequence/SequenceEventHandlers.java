@@ -42,14 +42,13 @@ public class SequenceEventHandlers {
 
     public Object sequenceCreated(Envelope event) {
         SequenceData sequence = codec.data(event, SequenceData.class);
-        sequences.rememberIfNew(sequence.id(), event.accountId(), sequence.name(), sequence.createdAt(),
-                sequence.paused());
+        sequences.rememberIfNew(event.accountId(), sequence);
         return null;
     }
 
     public Object sequenceUpdated(Envelope event) {
         SequenceData sequence = codec.data(event, SequenceData.class);
-        sequences.updated(sequence.id(), event.accountId(), sequence.name(), sequence.createdAt(), sequence.paused());
+        sequences.updated(event.accountId(), sequence);
         waiting.sequencePaused(sequence.id(), sequence.paused());
         return null;
     }

@@ -7,6 +7,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import me.wolfeo.sequences.platform.contract.sequence.Schedule;
+import me.wolfeo.sequences.platform.contract.sequence.ScheduleJson;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceData;
 
 /** A sequence of sequence-service, as far as enrollment-service needs it. */
@@ -39,7 +44,16 @@ public class SequenceProjection {
     @Column(name = "stages_known", nullable = false)
     public boolean stagesKnown;
 
+    /** When its steps may run: the JSON of a {@link Schedule}, null for any day, any hour. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "schedule")
+    public String schedule;
+
+    public Schedule schedule() {
+        return ScheduleJson.read(schedule);
+    }
+
     public SequenceData toData() {
-        return new SequenceData(sequenceId, name, null, createdAt, paused);
+        return new SequenceData(sequenceId, name, null, createdAt, paused, schedule(), true, true);
     }
 }

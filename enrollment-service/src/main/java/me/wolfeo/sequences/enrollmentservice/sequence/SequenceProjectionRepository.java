@@ -1,6 +1,5 @@
 package me.wolfeo.sequences.enrollmentservice.sequence;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 
+import me.wolfeo.sequences.platform.contract.sequence.ScheduleJson;
+import me.wolfeo.sequences.platform.contract.sequence.SequenceData;
+
 /** The sequence projection, written with upserts (events and read-API answers may race). */
 @ApplicationScoped
 public class SequenceProjectionRepository implements PanacheRepositoryBase<SequenceProjection, Long> {
@@ -18,25 +20,31 @@ public class SequenceProjectionRepository implements PanacheRepositoryBase<Seque
      * Remembers a sequence heard of for the first time, from its creation event or from the read API: either way,
      * its stages are learned with it (the events that follow, or the read API's answer).
      */
-    public void rememberIfNew(long sequenceId, long accountId, String name, Instant createdAt, boolean paused) {
+    public void rememberIfNew(long accountId, SequenceData sequence) {
         getEntityManager().createNativeQuery("""
                 INSERT INTO sequence_projection (sequence_id, account_id, name, created_at, deleted, paused,
-                    stages_known)
-                VALUES (?1, ?2, ?3, ?4, false, ?5, true)
+                    stages_known, schedule, stop_on_reply, stop_on_meeting)
+                VALUES (?1, ?2, ?3, ?4, false, ?5, true, cast(?6 AS jsonb), ?7, ?8)
                 ON CONFLICT (sequence_id) DO NOTHING""")
-                .setParameter(1, sequenceId).setParameter(2, accountId).setParameter(3, name)
-                .setParameter(4, createdAt).setParameter(5, paused).executeUpdate();
+                .setParameter(1, sequence.id()).setParameter(2, accountId).setParameter(3, sequence.name())
+                .setParameter(4, sequence.createdAt()).setParameter(5, sequence.paused())
+                .setParameter(6, ScheduleJson.write(sequence.schedule())).setParameter(7, sequence.stopOnReply())
+                .setParameter(8, sequence.stopOnMeeting()).executeUpdate();
     }
 
-    /** Renamed, paused or resumed; a deleted sequence stays deleted. */
-    public void updated(long sequenceId, long accountId, String name, Instant createdAt, boolean paused) {
+    /** Renamed, paused or resumed, rescheduled; a deleted sequence stays deleted. */
+    public void updated(long accountId, SequenceData sequence) {
         getEntityManager().createNativeQuery("""
                 INSERT INTO sequence_projection (sequence_id, account_id, name, created_at, deleted, paused,
-                    stages_known)
-                VALUES (?1, ?2, ?3, ?4, false, ?5, false)
-                ON CONFLICT (sequence_id) DO UPDATE SET name = excluded.name, paused = excluded.paused""")
-                .setParameter(1, sequenceId).setParameter(2, accountId).setParameter(3, name)
-                .setParameter(4, createdAt).setParameter(5, paused).executeUpdate();
+                    stages_known, schedule, stop_on_reply, stop_on_meeting)
+                VALUES (?1, ?2, ?3, ?4, false, ?5, false, cast(?6 AS jsonb), ?7, ?8)
+                ON CONFLICT (sequence_id) DO UPDATE SET name = excluded.name, paused = excluded.paused,
+                    schedule = excluded.schedule, stop_on_reply = excluded.stop_on_reply,
+                    stop_on_meeting = excluded.stop_on_meeting""")
+                .setParameter(1, sequence.id()).setParameter(2, accountId).setParameter(3, sequence.name())
+                .setParameter(4, sequence.createdAt()).setParameter(5, sequence.paused())
+                .setParameter(6, ScheduleJson.write(sequence.schedule())).setParameter(7, sequence.stopOnReply())
+                .setParameter(8, sequence.stopOnMeeting()).executeUpdate();
     }
 
     /** The stages of these sequences were learned from the read API. */

@@ -88,7 +88,7 @@ public class ApiException extends RuntimeException {
         return switch (code) {
             case ErrorCodes.NOT_FOUND -> 404;
             case ErrorCodes.VALIDATION_ERROR, ErrorCodes.STAGE_NOT_EMAIL, ErrorCodes.STAGE_NOT_SMS,
-                    ErrorCodes.STAGE_NOT_READY, ErrorCodes.IDEMPOTENCY_KEY_REUSED ->
+                    ErrorCodes.STAGE_NOT_READY, ErrorCodes.IDEMPOTENCY_KEY_REUSED, ErrorCodes.CONTACT_OPTED_OUT ->
                 422;
             case ErrorCodes.ALREADY_ENROLLED -> 400;
             default -> 500;

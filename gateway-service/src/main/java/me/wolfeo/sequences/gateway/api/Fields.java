@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import me.wolfeo.sequences.platform.contract.JsonIntegers;
 import me.wolfeo.sequences.platform.contract.Text;
 
 /**
@@ -18,8 +18,6 @@ import me.wolfeo.sequences.platform.contract.Text;
  * control character or a lone surrogate anywhere refuses the field ({@link Text}).
  */
 public final class Fields {
-
-    private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
 
     private final ObjectNode input;
     private final Map<String, List<String>> errors = new LinkedHashMap<>();
@@ -169,12 +167,7 @@ public final class Fields {
 
     private Long integer(String field, long min, long max) {
         JsonNode node = input.get(field);
-        Long value = null;
-        if (node.isIntegralNumber() && node.canConvertToLong()) {
-            value = node.asLong();
-        } else if (node.isTextual() && INTEGER.matcher(node.asText().strip()).matches()) {
-            value = Long.parseLong(node.asText().strip());
-        }
+        Long value = JsonIntegers.valueOf(node);
         if (value == null) {
             return fail(field, "The " + label(field) + " field must be an integer.");
         }

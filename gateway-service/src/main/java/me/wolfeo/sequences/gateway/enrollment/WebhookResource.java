@@ -23,6 +23,7 @@ import me.wolfeo.sequences.gateway.api.RequestInput;
 import me.wolfeo.sequences.gateway.messaging.CommandGateway;
 import me.wolfeo.sequences.gateway.ratelimit.RateLimiter;
 import me.wolfeo.sequences.platform.contract.EmailAddresses;
+import me.wolfeo.sequences.platform.contract.TimeZones;
 import me.wolfeo.sequences.platform.contract.Topics;
 import me.wolfeo.sequences.platform.contract.enrollment.ContactSources;
 import me.wolfeo.sequences.platform.contract.enrollment.Disenroll;
@@ -79,9 +80,13 @@ public class WebhookResource {
         }
         String firstName = fields.optionalString("first_name", ContactSources.NAME_MAX_LENGTH);
         String lastName = fields.optionalString("last_name", ContactSources.NAME_MAX_LENGTH);
+        String timezone = fields.optionalString("timezone", TimeZones.MAX_LENGTH);
+        if (timezone != null && TimeZones.named(timezone).isEmpty()) {
+            fields.fail("timezone", TimeZones.invalidMessage("timezone"));
+        }
         fields.check();
         Enroll command = new Enroll(sequenceId, Boolean.TRUE.equals(force), contact.source(), contact.id(),
-                contact.phoneNumber(), email, firstName, lastName);
+                contact.phoneNumber(), email, firstName, lastName, timezone);
         return commands.send(contact.command(accountId, phones, EnrollmentMessageTypes.ENROLL, command),
                 "POST /api/v1/webhook/sequence-enroll", idempotencyKey)
                 .thenApply(reply -> {

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.smallrye.common.annotation.Blocking;
@@ -32,6 +34,7 @@ import me.wolfeo.sequences.gateway.security.ApiRoles;
 import me.wolfeo.sequences.platform.contract.Topics;
 import me.wolfeo.sequences.platform.contract.sequence.CreateSequence;
 import me.wolfeo.sequences.platform.contract.sequence.DeleteSequence;
+import me.wolfeo.sequences.platform.contract.sequence.ScheduleRules;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceData;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceMessageTypes;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceRules;
@@ -88,12 +91,29 @@ public class SequenceResource {
         Long sequenceId = fields.requiredInteger("sequence_id");
         String name = request.hasNonNull("name") ? fields.requiredString("name", SequenceRules.NAME_MAX_LENGTH) : null;
         Boolean paused = fields.optionalBoolean("paused");
+        Boolean stopOnReply = fields.optionalBoolean("stop_on_reply");
+        Boolean stopOnMeeting = fields.optionalBoolean("stop_on_meeting");
+        JsonNode schedule = scheduleOf(request, fields);
         fields.check();
         long accountId = account.id();
         return commands.send(sequenceCommand(accountId, SequenceMessageTypes.UPDATE_SEQUENCE,
-                new UpdateSequence(sequenceId, name, paused)), "PUT /v1/sequence", idempotencyKey)
+                new UpdateSequence(sequenceId, name, paused, schedule, stopOnReply, stopOnMeeting)), "PUT /v1/sequence",
+                idempotencyKey)
                 .thenApply(reply -> ApiResponses.success(
                         SequenceViews.Updated.of(commands.dataOf(reply, SequenceData.class))));
+    }
+
+    /**
+     * The schedule field as given (null: left as it is), its problems added to the fields'. A JSON null sets the
+     * schedule back to any day, any hour.
+     */
+    private static JsonNode scheduleOf(ObjectNode request, Fields fields) {
+        if (!request.has(ScheduleRules.FIELD)) {
+            return null;
+        }
+        JsonNode schedule = request.get(ScheduleRules.FIELD);
+        ScheduleRules.problems(schedule).forEach((field, messages) -> messages.forEach(m -> fields.fail(field, m)));
+        return schedule.isNull() ? JsonNodeFactory.instance.objectNode() : schedule;
     }
 
     @GET

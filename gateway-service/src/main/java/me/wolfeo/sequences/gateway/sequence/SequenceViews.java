@@ -3,6 +3,7 @@ package me.wolfeo.sequences.gateway.sequence;
 import java.util.List;
 
 import me.wolfeo.sequences.gateway.api.ApiTime;
+import me.wolfeo.sequences.platform.contract.sequence.Schedule;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceData;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceDetail;
 import me.wolfeo.sequences.platform.contract.sequence.StageData;
@@ -10,7 +11,8 @@ import me.wolfeo.sequences.platform.contract.sequence.StageRules;
 
 /**
  * The public shapes of sequences, field for field as sequences-api.txt shows them, plus what the platform adds
- * where the document is silent: {@code paused} on a sequence and {@code text} on a send_sms stage.
+ * where the document is silent: {@code paused}, {@code schedule}, {@code stop_on_reply} and {@code stop_on_meeting}
+ * on a sequence, and {@code text} on a send_sms stage.
  */
 public final class SequenceViews {
 
@@ -25,11 +27,16 @@ public final class SequenceViews {
         }
     }
 
-    /** The answer to an update of a sequence: the "Create Sequence" answer plus {@code paused}. */
-    public record Updated(long id, String name, String type, boolean paused) {
+    /**
+     * The answer to an update of a sequence: the "Create Sequence" answer plus {@code paused}, the schedule and the
+     * stopping rules.
+     */
+    public record Updated(long id, String name, String type, boolean paused, Schedule schedule, boolean stopOnReply,
+            boolean stopOnMeeting) {
 
         static Updated of(SequenceData sequence) {
-            return new Updated(sequence.id(), sequence.name(), sequence.type(), sequence.paused());
+            return new Updated(sequence.id(), sequence.name(), sequence.type(), sequence.paused(), sequence.schedule(),
+                    sequence.stopOnReply(), sequence.stopOnMeeting());
         }
     }
 
@@ -42,11 +49,13 @@ public final class SequenceViews {
     }
 
     /** The answer to "Get An Individual Sequence". */
-    public record Detail(long id, String name, String createdAt, boolean paused, List<Stage> stages) {
+    public record Detail(long id, String name, String createdAt, boolean paused, Schedule schedule,
+            boolean stopOnReply, boolean stopOnMeeting, List<Stage> stages) {
 
         static Detail of(SequenceDetail sequence) {
             return new Detail(sequence.id(), sequence.name(), ApiTime.format(sequence.createdAt()),
-                    sequence.paused(), sequence.stages().stream().map(Stage::of).toList());
+                    sequence.paused(), sequence.schedule(), sequence.stopOnReply(), sequence.stopOnMeeting(),
+                    sequence.stages().stream().map(Stage::of).toList());
         }
     }
 

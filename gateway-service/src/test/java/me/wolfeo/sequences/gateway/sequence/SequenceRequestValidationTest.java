@@ -105,4 +105,31 @@ class SequenceRequestValidationTest {
                 .when().post("/v1/sequence")
                 .then().statusCode(400).body("error.code", equalTo("INVALID_IDEMPOTENCY_KEY"));
     }
+
+    @Test
+    void aBadScheduleIsRefusedNamingItsField() {
+        String[][] cases = {
+                {"{\"timezone\": \"Mars/Olympus\"}", "schedule.timezone"},
+                {"{\"window\": {\"open\": \"17:00\", \"close\": \"09:00\"}}", "schedule.window.close"},
+                {"{\"window\": {\"open\": \"9am\", \"close\": \"17:00\"}}", "schedule.window.open"},
+                {"{\"throttle_per_minute\": -5}", "schedule.throttle_per_minute"},
+                {"{\"days\": \"weekends\"}", "schedule.days"},
+                {"{\"holidays\": {\"country\": \"XX\"}}", "schedule.holidays.country"},
+        };
+        for (String[] bad : cases) {
+            assertInvalid(authorized().body("{\"sequence_id\": 1, \"schedule\": " + bad[0] + "}"), "PUT",
+                    "/v1/sequence", bad[1]);
+        }
+        assertInvalid(authorized().body("{\"sequence_id\": 1, \"stop_on_reply\": \"maybe\"}"), "PUT",
+                "/v1/sequence", "stop_on_reply");
+    }
+
+    @Test
+    void aBadTimezoneOfAContactIsRefusedByTheEnrollWebhook() {
+        given().contentType(ContentType.JSON)
+                .body("{\"api_token\": \"" + account.token() + "\", \"sequence_id\": 1, \"source\": \"hubspot\","
+                        + " \"id\": \"7\", \"timezone\": \"EST\"}")
+                .when().post("/api/v1/webhook/sequence-enroll")
+                .then().statusCode(422).body("errors", hasKey("timezone"));
+    }
 }

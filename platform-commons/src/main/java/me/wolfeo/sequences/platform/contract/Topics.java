@@ -14,6 +14,8 @@ public final class Topics {
     public static final String ENROLLMENT_EVENTS = "enrollments.events";
     /** Action steps, for internal systems to act on. */
     public static final String ENROLLMENT_ACTIONS = "enrollments.actions";
+    /** What contacts did (replied, bounced, ...), from internal systems and the gateway; read by enrollment-service. */
+    public static final String CONTACT_ACTIVITY = "contacts.activity";
     public static final String ACCOUNT_EVENTS = "accounts.events";
     public static final String GATEWAY_REPLIES = "gateway.replies";
 

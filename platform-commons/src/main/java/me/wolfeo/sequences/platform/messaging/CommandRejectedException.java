@@ -23,6 +23,12 @@ public class CommandRejectedException extends RuntimeException {
                 java.util.Map.of(field, java.util.List.of(message))));
     }
 
+    /** A refusal because fields of the command are wrong: each with its messages, the first one as the message. */
+    public static CommandRejectedException invalid(java.util.Map<String, java.util.List<String>> problems) {
+        String first = problems.values().iterator().next().get(0);
+        return new CommandRejectedException(new Problem(ErrorCodes.VALIDATION_ERROR, first, problems));
+    }
+
     public static CommandRejectedException notFound(String message) {
         return new CommandRejectedException(ErrorCodes.NOT_FOUND, message);
     }

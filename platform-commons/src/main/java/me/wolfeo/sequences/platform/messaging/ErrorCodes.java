@@ -11,6 +11,8 @@ public final class ErrorCodes {
     /** A stage activated before it has what it sends: email content, or SMS text. */
     public static final String STAGE_NOT_READY = "STAGE_NOT_READY";
     public static final String ALREADY_ENROLLED = "ALREADY_ENROLLED";
+    /** An enroll of a contact that unsubscribed (until the opt-out is lifted through {@code PUT /v1/contact}). */
+    public static final String CONTACT_OPTED_OUT = "CONTACT_OPTED_OUT";
     /** The same idempotency key was sent again with a different request. */
     public static final String IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED";
     /** The service could not process the message; it went to the dead-letter topic. */

@@ -9,6 +9,11 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import me.wolfeo.sequences.platform.contract.sequence.Schedule;
+import me.wolfeo.sequences.platform.contract.sequence.ScheduleJson;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceData;
 
 /** A sequence of timed steps, owned by one account. */
@@ -37,7 +42,22 @@ public class Sequence {
     @Column(nullable = false)
     public boolean paused;
 
+    /** When its steps may run: the JSON of a {@link Schedule}, null for any day, any hour ({@link ScheduleJson}). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "schedule")
+    public String schedule;
+
+    @Column(name = "stop_on_reply", nullable = false)
+    public boolean stopOnReply = true;
+
+    @Column(name = "stop_on_meeting", nullable = false)
+    public boolean stopOnMeeting = true;
+
+    public Schedule schedule() {
+        return ScheduleJson.read(schedule);
+    }
+
     public SequenceData toData() {
-        return new SequenceData(id, name, type, createdAt, paused);
+        return new SequenceData(id, name, type, createdAt, paused, schedule(), stopOnReply, stopOnMeeting);
     }
 }

@@ -3,13 +3,19 @@ package me.wolfeo.sequences.sequenceservice.sequence;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import me.wolfeo.sequences.platform.contract.Text;
 import me.wolfeo.sequences.platform.contract.sequence.CreateSequence;
 import me.wolfeo.sequences.platform.contract.sequence.DeleteSequence;
 import me.wolfeo.sequences.platform.contract.sequence.Deleted;
+import me.wolfeo.sequences.platform.contract.sequence.Schedule;
+import me.wolfeo.sequences.platform.contract.sequence.ScheduleJson;
+import me.wolfeo.sequences.platform.contract.sequence.ScheduleRules;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceData;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceRules;
 import me.wolfeo.sequences.platform.contract.sequence.UpdateSequence;
@@ -53,8 +59,8 @@ public class SequenceCommands {
     }
 
     /**
-     * Renames, pauses or resumes a sequence; a null field is left as it is. The event {@code sequence.updated} is
-     * emitted only when something changed.
+     * Renames, pauses or resumes a sequence, sets its schedule and stopping rules; a null field is left as it is.
+     * The event {@code sequence.updated} is emitted only when something changed.
      */
     public SequenceData update(Envelope message) {
         UpdateSequence command = codec.data(message, UpdateSequence.class);
@@ -62,6 +68,7 @@ public class SequenceCommands {
             throw CommandRejectedException.invalidField("sequence_id", "The sequence id field is required.");
         }
         String name = command.name() == null ? null : checkedName(command.name());
+        String schedule = command.schedule() == null ? null : ScheduleJson.write(checkedSchedule(command.schedule()));
         Sequence sequence = sequences.lockOwned(message.accountId(), command.sequenceId())
                 .orElseThrow(() -> CommandRejectedException.notFound("Sequence not found."));
         boolean changed = false;
@@ -71,6 +78,18 @@ public class SequenceCommands {
         }
         if (command.paused() != null && command.paused() != sequence.paused) {
             sequence.paused = command.paused();
+            changed = true;
+        }
+        if (command.schedule() != null && !sequence.schedule().equals(ScheduleJson.read(schedule))) {
+            sequence.schedule = schedule;
+            changed = true;
+        }
+        if (command.stopOnReply() != null && command.stopOnReply() != sequence.stopOnReply) {
+            sequence.stopOnReply = command.stopOnReply();
+            changed = true;
+        }
+        if (command.stopOnMeeting() != null && command.stopOnMeeting() != sequence.stopOnMeeting) {
+            sequence.stopOnMeeting = command.stopOnMeeting();
             changed = true;
         }
         if (changed) {
@@ -91,6 +110,15 @@ public class SequenceCommands {
         sequences.delete(sequence);
         events.deleted(sequence, stageIds);
         return Deleted.YES;
+    }
+
+    /** A schedule that keeps {@link ScheduleRules}: the gateway checks it, and so does the service. */
+    private static Schedule checkedSchedule(JsonNode input) {
+        Map<String, List<String>> problems = ScheduleRules.problems(input);
+        if (!problems.isEmpty()) {
+            throw CommandRejectedException.invalid(problems);
+        }
+        return ScheduleRules.parse(input);
     }
 
     /** A sequence's name: required, storable, at most {@link SequenceRules#NAME_MAX_LENGTH} characters. */

@@ -62,7 +62,8 @@ public class SequenceQueryResource {
         return sequences.findOwned(accountId, sequenceId)
                 .<RestResponse<Object>>map(sequence -> RestResponse.ok(new SequenceDetail(sequence.id, sequence.name,
                         sequence.type, sequence.createdAt, sequence.paused,
-                        stages.inSequence(sequence.id).stream().map(Stage::toData).toList())))
+                        stages.inSequence(sequence.id).stream().map(Stage::toData).toList(), sequence.schedule(),
+                        sequence.stopOnReply, sequence.stopOnMeeting)))
                 .orElseGet(() -> InternalResponses.notFound("Sequence not found."));
     }
 

@@ -20,6 +20,8 @@ import me.wolfeo.sequences.platform.contract.Topics;
 import me.wolfeo.sequences.platform.contract.sequence.CreateSequence;
 import me.wolfeo.sequences.platform.contract.sequence.CreateStage;
 import me.wolfeo.sequences.platform.contract.sequence.DeleteSequence;
+import me.wolfeo.sequences.platform.contract.sequence.Schedule;
+import me.wolfeo.sequences.platform.contract.sequence.ScheduleRules;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceData;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceMessageTypes;
 import me.wolfeo.sequences.platform.contract.sequence.StageData;
@@ -237,6 +239,45 @@ class SequenceCommandsTest {
         assertThat(events.get(0).path("name").asText()).isEqualTo("Other");
         assertThat(events.get(0).path("paused").asBoolean()).isFalse();
         assertThat(events.get(1).path("paused").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aScheduleAndStoppingRulesAreSetShownAndAnnounced() throws Exception {
+        SequenceData sequence = created("Scheduled");
+        assertThat(sequence.schedule()).isEqualTo(Schedule.ANY_TIME);
+        assertThat(sequence.stopOnReply()).isTrue();
+
+        JsonNode schedule = mapper.readTree("""
+                {"days": "business_days", "holidays": {"country": "us", "subdivision": "ny"},
+                 "window": {"open": "09:00", "close": "17:00"}, "timezone": "America/New_York",
+                 "throttle_per_minute": 30}""");
+        SequenceData updated = client.ok(update(new UpdateSequence(sequence.id(), null, null, schedule, false,
+                null)), SequenceData.class);
+
+        assertThat(updated.schedule()).isEqualTo(ScheduleRules.parse(schedule));
+        assertThat(updated.schedule().holidays().country()).isEqualTo("US");
+        assertThat(updated.stopOnReply()).isFalse();
+        assertThat(updated.stopOnMeeting()).isTrue();
+        JsonNode event = updatedEvents(sequence, 1).get(0);
+        assertThat(event.path("schedule").path("window").path("open").asText()).isEqualTo("09:00");
+        assertThat(event.path("stop_on_reply").asBoolean()).isFalse();
+
+        SequenceData reset = client.ok(update(new UpdateSequence(sequence.id(), null, null,
+                mapper.createObjectNode(), null, null)), SequenceData.class);
+        assertThat(reset.schedule()).isEqualTo(Schedule.ANY_TIME);
+    }
+
+    @Test
+    void aBadScheduleIsRefusedNamingItsFieldAndChangesNothing() throws Exception {
+        SequenceData sequence = created("Badly scheduled");
+
+        Reply refused = update(new UpdateSequence(sequence.id(), "Renamed", null,
+                mapper.readTree("{\"window\": {\"open\": \"17:00\", \"close\": \"09:00\"}}"), null, null));
+
+        assertThat(refused.error().code()).isEqualTo(ErrorCodes.VALIDATION_ERROR);
+        assertThat(refused.error().details()).containsKey("schedule.window.close");
+        assertThat(state.sequence(account, sequence.id()).name).isEqualTo("Badly scheduled");
+        assertThat(state.sequence(account, sequence.id()).schedule).isNull();
     }
 
     @Test

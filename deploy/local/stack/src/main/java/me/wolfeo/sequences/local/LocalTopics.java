@@ -27,6 +27,8 @@ public final class LocalTopics {
             new Topic("enrollments.commands.dlq", 1, Map.of()),
             new Topic("enrollments.events", 6, Map.of()),
             new Topic("enrollments.actions", 6, Map.of()),
+            new Topic("contacts.activity", 6, Map.of()),
+            new Topic("contacts.activity.dlq", 1, Map.of()),
             new Topic("accounts.events", 1, Map.of()),
             new Topic("accounts.events.dlq", 1, Map.of()),
             new Topic("gateway.replies", 6, Map.of()));
