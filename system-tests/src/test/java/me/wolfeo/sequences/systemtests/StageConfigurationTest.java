@@ -157,7 +157,10 @@ class StageConfigurationTest {
                 .body("data.name", equalTo("Welcome Series"))
                 .body("data.type", equalTo("normal"))
                 .body("data.paused", equalTo(true))
-                .body("data.size()", equalTo(4));
+                .body("data.schedule.days", equalTo("every_day"))
+                .body("data.stop_on_reply", equalTo(true))
+                .body("data.stop_on_meeting", equalTo(true))
+                .body("data.size()", equalTo(7));
         sequence(sequenceId).body("data.paused", equalTo(true));
 
         put("/v1/sequence", "{\"sequence_id\": " + sequenceId + ", \"name\": \"Onboarding\", \"paused\": false}")
