@@ -18,6 +18,11 @@ class ApiExceptionTest {
     }
 
     @Test
+    void anEnrollOfAContactThatOptedOutIsUnprocessable() {
+        assertThat(ApiException.of(Problem.of(ErrorCodes.CONTACT_OPTED_OUT, "opted out")).status()).isEqualTo(422);
+    }
+
+    @Test
     void theRefusalKeepsItsCodeAndMessage() {
         ApiException refusal = ApiException.of(Problem.of(ErrorCodes.STAGE_NOT_READY,
                 "The stage cannot be activated before it has SMS text."));
