@@ -24,7 +24,9 @@ import me.wolfeo.sequences.enrollmentservice.stage.StageProjectionStore;
 import me.wolfeo.sequences.platform.contract.Topics;
 import me.wolfeo.sequences.platform.contract.account.AccountData;
 import me.wolfeo.sequences.platform.contract.account.AccountMessageTypes;
+import me.wolfeo.sequences.platform.contract.account.AccountSendingLimits;
 import me.wolfeo.sequences.platform.contract.enrollment.EnrollmentProgress;
+import me.wolfeo.sequences.platform.contract.sequence.Schedule;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceData;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceDeleted;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceMessageTypes;
@@ -122,6 +124,32 @@ public class EnrollmentFixtures {
         client.publish(Topics.SEQUENCE_EVENTS, Long.toString(sequenceId), SequenceMessageTypes.SEQUENCE_UPDATED,
                 accountId, new SequenceData(sequenceId, "Paused " + paused, "normal", Instant.now(), paused));
         eventually().until(() -> sequencePausedIs(sequenceId, paused));
+    }
+
+    /** Announces the sequence's schedule (and whether it is paused), as sequence-service does after an update. */
+    public void scheduled(long accountId, long sequenceId, Schedule schedule, boolean paused) {
+        client.publish(Topics.SEQUENCE_EVENTS, Long.toString(sequenceId), SequenceMessageTypes.SEQUENCE_UPDATED,
+                accountId, new SequenceData(sequenceId, "Scheduled", "normal", Instant.now(), paused, schedule, true,
+                        true));
+        eventually().until(() -> sequencePausedIs(sequenceId, paused) && scheduleIs(sequenceId, schedule));
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean scheduleIs(long sequenceId, Schedule schedule) {
+        return sequences.findByIdOptional(sequenceId).map(sequence -> sequence.schedule().equals(schedule))
+                .orElse(false);
+    }
+
+    /** Announces the account's cap of emails per sender per day, as the gateway does when the operator sets it. */
+    public void emailsPerSenderPerDay(long accountId, Integer cap) {
+        client.publish(Topics.ACCOUNT_EVENTS, Long.toString(accountId), AccountMessageTypes.SENDING_LIMITS_CHANGED,
+                accountId, new AccountSendingLimits(accountId, cap));
+        eventually().until(() -> java.util.Objects.equals(emailCapOf(accountId), cap));
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Integer emailCapOf(long accountId) {
+        return accounts.findById(accountId).emailsPerSenderPerDay;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -3,10 +3,11 @@ package me.wolfeo.sequences.enrollmentservice.account;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import me.wolfeo.sequences.platform.contract.account.AccountData;
+import me.wolfeo.sequences.platform.contract.account.AccountSendingLimits;
 import me.wolfeo.sequences.platform.messaging.Envelope;
 import me.wolfeo.sequences.platform.messaging.MessageCodec;
 
-/** Learns the accounts the gateway creates. */
+/** Learns the accounts the gateway creates, and their sending limits. */
 @ApplicationScoped
 public class AccountEventHandlers {
 
@@ -21,6 +22,12 @@ public class AccountEventHandlers {
     public Object accountCreated(Envelope event) {
         AccountData account = codec.data(event, AccountData.class);
         accounts.remember(account.id(), account.name(), account.createdAt());
+        return null;
+    }
+
+    public Object sendingLimitsChanged(Envelope event) {
+        AccountSendingLimits limits = codec.data(event, AccountSendingLimits.class);
+        accounts.capEmailsPerSender(limits.accountId(), limits.emailsPerSenderPerDay());
         return null;
     }
 }

@@ -21,4 +21,8 @@ public class AccountProjection {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** Emails a day (UTC) from each sender address across the account's sequences; null: no cap. */
+    @Column(name = "emails_per_sender_per_day")
+    public Integer emailsPerSenderPerDay;
 }

@@ -16,6 +16,12 @@ public class AccountProjectionRepository implements PanacheRepositoryBase<Accoun
                 .setParameter(1, accountId).setParameter(2, name).setParameter(3, createdAt).executeUpdate();
     }
 
+    public void capEmailsPerSender(long accountId, Integer perDay) {
+        getEntityManager().createNativeQuery(
+                "UPDATE account_projection SET emails_per_sender_per_day = ?1 WHERE account_id = ?2")
+                .setParameter(1, perDay).setParameter(2, accountId).executeUpdate();
+    }
+
     public boolean isKnown(long accountId) {
         return findByIdOptional(accountId).isPresent();
     }

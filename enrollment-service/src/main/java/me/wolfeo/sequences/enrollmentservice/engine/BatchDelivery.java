@@ -13,26 +13,33 @@ import me.wolfeo.sequences.platform.contract.content.EmailMessage;
 import me.wolfeo.sequences.platform.http.Lookups;
 
 /**
- * The delivery state of one claimed batch: one SMTP connection, each stage's email content read once, and what is
- * known to be down, so that once a provider fails every later step of the batch waits for a retry at once instead
+ * The delivery state of one claimed batch: one SMTP connection, each stage's email content read once, the senders'
+ * daily caps, and what is known to be down, so that once a provider fails every later step of the batch waits for a retry at once instead
  * of each waiting for its own time-out.
  */
 final class BatchDelivery implements AutoCloseable {
 
     private final ContentServiceClient content;
     private final EmailSender.Connection smtp;
+    private final SenderSends senders;
     private final Map<String, Optional<EmailMessage>> emails = new HashMap<>();
     String emailDown;
     String smsDown;
     String contentDown;
 
-    BatchDelivery(ContentServiceClient content, EmailSender.Connection smtp) {
+    BatchDelivery(ContentServiceClient content, EmailSender.Connection smtp, SenderSends senders) {
         this.content = content;
         this.smtp = smtp;
+        this.senders = senders;
     }
 
     EmailSender.Connection smtp() {
         return smtp;
+    }
+
+    /** The emails each sender address may still send today. */
+    SenderSends senders() {
+        return senders;
     }
 
     /** The stage's email content; empty when it has none. Throws when content-service cannot answer. */

@@ -86,23 +86,41 @@ class DueStepStore {
         return new SequenceStarts(dataSource, now);
     }
 
+    /** The daily caps of emails per sender of these accounts, for the day of {@code now}. */
+    SenderSends sendsIn(Instant now, Collection<Long> accountIds) {
+        return new SenderSends(dataSource, now, byId("SELECT account_id, emails_per_sender_per_day"
+                + " FROM account_projection WHERE account_id = ANY (?) AND emails_per_sender_per_day IS NOT NULL",
+                accountIds, rows -> rows.getInt(2), "the sending caps"));
+    }
+
     /** The schedules of these sequences; a sequence without one (or unknown) is absent. */
     Map<Long, Schedule> schedules(Collection<Long> sequenceIds) {
-        Map<Long, Schedule> schedules = new HashMap<>();
-        String sql = "SELECT sequence_id, schedule FROM sequence_projection WHERE sequence_id = ANY (?)"
-                + " AND schedule IS NOT NULL";
+        return byId("SELECT sequence_id, schedule FROM sequence_projection WHERE sequence_id = ANY (?)"
+                + " AND schedule IS NOT NULL", sequenceIds, rows -> ScheduleJson.read(rows.getString(2)),
+                "the schedules");
+    }
+
+    /** Reads one value per id: the query takes the ids as its one array parameter and gives each id first. */
+    private <V> Map<Long, V> byId(String sql, Collection<Long> ids, ColumnReader<V> value, String what) {
+        Map<Long, V> found = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setArray(1, connection.createArrayOf("bigint", sequenceIds.toArray()));
+            select.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    schedules.put(rows.getLong(1), ScheduleJson.read(rows.getString(2)));
+                    found.put(rows.getLong(1), value.read(rows));
                 }
             }
-            return schedules;
+            return found;
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the schedules of due steps", e);
+            throw new IllegalStateException("Cannot read " + what + " of due steps", e);
         }
+    }
+
+    @FunctionalInterface
+    private interface ColumnReader<V> {
+
+        V read(ResultSet rows) throws SQLException;
     }
 
     /** The stages each of these enrollments has already run (done, skipped or failed). */

@@ -96,12 +96,14 @@ class StepBatch {
         Map<Long, StepContact> contacts = store.contacts(due.stream().map(DueEnrollment::contactId).distinct()
                 .toList());
         Work work = new Work(now, live, store.schedules(sequenceIds), store.startsIn(now));
-        try (BatchDelivery delivery = new BatchDelivery(content, email.open())) {
+        SenderSends senders = store.sendsIn(now, due.stream().map(DueEnrollment::accountId).distinct().toList());
+        try (BatchDelivery delivery = new BatchDelivery(content, email.open(), senders)) {
             for (DueEnrollment enrollment : due) {
                 advance(enrollment, contacts.get(enrollment.contactId()), delivery, work);
             }
         }
         work.starts.write();
+        senders.write();
         store.write(work.steps, work.changes);
         return due.size();
     }
@@ -122,6 +124,10 @@ class StepBatch {
             return;
         }
         StepOutcome outcome = executor.execute(enrollment, stage, contact, delivery, work.now);
+        if (outcome.kind() == StepOutcome.Kind.HELD) {
+            work.changes.add(heldUntil(enrollment, stage, delivery.senders().nextDay(), WaitReason.THROTTLE));
+            return;
+        }
         if (outcome.kind() == StepOutcome.Kind.RETRY) {
             outcome = retryOrGiveUp(enrollment, stage, outcome, work);
             if (outcome == null) {

@@ -22,7 +22,7 @@ import me.wolfeo.sequences.platform.contract.sequence.StageRules;
 /**
  * Does one step's job: an inactive stage is skipped; an {@code action} stage is an event on
  * {@code enrollments.actions}; a {@code send_email} stage is its content, placeholders filled, over SMTP; a
- * {@code send_sms} stage is its text through the SMS provider. A contact without an address for the channel, or
+ * {@code send_sms} stage is its text through the SMS provider. An email past its sender's daily cap is held back. A contact without an address for the channel, or
  * whose email address bounced, is skipped with the reason.
  */
 @ApplicationScoped
@@ -97,15 +97,22 @@ class StepExecutor {
             return StepOutcome.retry(delivery.emailDown, messageId);
         }
         EmailMessage template = content.get();
+        String from = isBlank(template.fromEmail()) ? email.defaultFrom() : template.fromEmail();
+        SenderSends.Sender sender = SenderSends.of(enrollment.accountId(), from);
+        if (!delivery.senders().take(sender)) {
+            return StepOutcome.held(messageId);
+        }
         String subject = template.subject() == null || template.subject().isBlank()
                 ? stage.name()
                 : template.subject();
-        OutgoingEmail outgoing = new OutgoingEmail(messageId, template.fromName(),
-                isBlank(template.fromEmail()) ? email.defaultFrom() : template.fromEmail(), contact.email(),
+        OutgoingEmail outgoing = new OutgoingEmail(messageId, template.fromName(), from, contact.email(),
                 Placeholders.fillText(subject, contact), Placeholders.fillHtml(template.html(), contact));
         DeliveryResult result = delivery.smtp().send(outgoing);
         if (result instanceof DeliveryResult.Unavailable unavailable) {
             delivery.emailDown = unavailable.reason();
+        }
+        if (!(result instanceof DeliveryResult.Delivered)) {
+            delivery.senders().release(sender);
         }
         return outcomeOf(result, messageId);
     }

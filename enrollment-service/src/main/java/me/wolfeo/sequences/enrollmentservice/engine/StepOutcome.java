@@ -2,13 +2,13 @@ package me.wolfeo.sequences.enrollmentservice.engine;
 
 /**
  * What running a step came to: done, skipped (nothing to do, with the reason), failed (for good, with the reason),
- * or to be retried later (the provider could not take it now).
+ * to be retried later (the provider could not take it now), or held back (its sender's daily cap is reached).
  */
 record StepOutcome(Kind kind, String reason, String deliveryId) {
 
     enum Kind {
 
-        DONE("done"), SKIPPED("skipped"), FAILED("failed"), RETRY(null);
+        DONE("done"), SKIPPED("skipped"), FAILED("failed"), RETRY(null), HELD(null);
 
         final String recorded;
 
@@ -31,5 +31,9 @@ record StepOutcome(Kind kind, String reason, String deliveryId) {
 
     static StepOutcome retry(String reason, String deliveryId) {
         return new StepOutcome(Kind.RETRY, reason, deliveryId);
+    }
+
+    static StepOutcome held(String deliveryId) {
+        return new StepOutcome(Kind.HELD, null, deliveryId);
     }
 }

@@ -12,7 +12,7 @@ import me.wolfeo.sequences.platform.contract.account.AccountMessageTypes;
 import me.wolfeo.sequences.platform.messaging.inbound.InboundBatchProcessor;
 import me.wolfeo.sequences.platform.messaging.inbound.MessageHandlers;
 
-/** Consumes {@code accounts.events}: the accounts internal systems may enroll contacts for. */
+/** Consumes {@code accounts.events}: the accounts internal systems may enroll contacts for, and their sending caps. */
 @ApplicationScoped
 public class AccountEventConsumer {
 
@@ -23,6 +23,8 @@ public class AccountEventConsumer {
         this.processor = processor;
         this.handlers = MessageHandlers.builder()
                 .on(AccountMessageTypes.ACCOUNT_CREATED, AccountMessageTypes.VERSION, accounts::accountCreated)
+                .on(AccountMessageTypes.SENDING_LIMITS_CHANGED, AccountMessageTypes.VERSION,
+                        accounts::sendingLimitsChanged)
                 .ignoreUnknownTypes()
                 .build();
     }

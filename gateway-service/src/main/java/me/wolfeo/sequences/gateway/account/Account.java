@@ -31,4 +31,8 @@ public class Account {
     /** Requests per minute per token on the webhooks; null: the gateway's default. */
     @Column(name = "webhook_requests_per_minute")
     public Integer webhookRequestsPerMinute;
+
+    /** Emails a day (UTC) from each sender address, across the account's sequences; null: no cap. */
+    @Column(name = "emails_per_sender_per_day")
+    public Integer emailsPerSenderPerDay;
 }

@@ -77,9 +77,7 @@ public class AdminResource {
     @Path("/accounts/{accountId}/tokens")
     @Transactional
     public RestResponse<ApiResponses.Success<TokenView>> issueToken(@PathParam("accountId") long accountId) {
-        if (accounts.findById(accountId) == null) {
-            throw ApiException.notFound("Account not found.");
-        }
+        accounts.require(accountId);
         return RestResponse.status(RestResponse.Status.CREATED,
                 ApiResponses.success(TokenView.of(tokens.issue(accountId))));
     }

@@ -16,7 +16,6 @@ import me.wolfeo.sequences.gateway.GatewayConfig;
 import me.wolfeo.sequences.gateway.account.Account;
 import me.wolfeo.sequences.gateway.account.AccountRepository;
 import me.wolfeo.sequences.gateway.account.Tokens;
-import me.wolfeo.sequences.gateway.api.ApiException;
 import me.wolfeo.sequences.gateway.api.ApiResponses;
 import me.wolfeo.sequences.gateway.api.Fields;
 import me.wolfeo.sequences.gateway.api.RequestInput;
@@ -56,7 +55,7 @@ public class AccountRateLimitsResource {
 
     @GET
     public ApiResponses.Success<RateLimitsView> show(@PathParam("accountId") long accountId) {
-        return ApiResponses.success(view(find(accountId)));
+        return ApiResponses.success(view(accounts.require(accountId)));
     }
 
     @PUT
@@ -70,7 +69,7 @@ public class AccountRateLimitsResource {
         }
         fields.check();
         RateLimitsView updated = QuarkusTransaction.requiringNew().call(() -> {
-            Account account = find(accountId);
+            Account account = accounts.require(accountId);
             if (request.has(REST)) {
                 account.restRequestsPerMinute = rest == null ? null : rest.intValue();
             }
@@ -82,14 +81,6 @@ public class AccountRateLimitsResource {
         // After the commit, as for a revocation: the trusted tokens carry the limits they were looked up with.
         tokens.forgetAll();
         return ApiResponses.success(updated);
-    }
-
-    private Account find(long accountId) {
-        Account account = accounts.findById(accountId);
-        if (account == null) {
-            throw ApiException.notFound("Account not found.");
-        }
-        return account;
     }
 
     private RateLimitsView view(Account account) {

@@ -8,6 +8,9 @@ public final class AccountMessageTypes {
     /** Event, data {@link AccountData}. */
     public static final String ACCOUNT_CREATED = "account.created";
 
+    /** Event, data {@link AccountSendingLimits}. */
+    public static final String SENDING_LIMITS_CHANGED = "account.sending_limits_changed";
+
     private AccountMessageTypes() {
     }
 }
