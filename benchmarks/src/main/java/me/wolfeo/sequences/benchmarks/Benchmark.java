@@ -177,9 +177,16 @@ public final class Benchmark {
         long actionStage = api.activeStage(account, actions, "action");
         long emails = api.newSequences(account, 1).get(0);
         long emailStage = api.activeStage(account, emails, "send_email");
+        long scheduled = api.newSequences(account, 1).get(0);
+        long scheduledStage = api.activeStage(account, scheduled, "action");
+        String zone = BusinessHoursZone.openNow();
+        api.schedule(account, scheduled, "{\"days\": \"business_days\", \"holidays\": {\"country\": \"US\"}, "
+                + "\"window\": {\"open\": \"09:00\", \"close\": \"17:00\"}, \"timezone\": \"" + zone + "\"}");
         EngineDispatch engine = new EngineDispatch(database(platform, null, "enrollments"), account.id());
         engine.awaitStage(actionStage);
         engine.awaitStage(emailStage);
+        engine.awaitStage(scheduledStage);
+        engine.awaitSchedule(scheduled);
 
         CpuMeter cpu = new CpuMeter(platform.processIds());
         // The service was just started: let the JIT compile the engine's path before measuring it.
@@ -202,6 +209,14 @@ public final class Benchmark {
         Map<String, Double> cpuAtMany = CpuMeter.perOperation(before, cpu.snapshot(), dueAtMany);
         progress(String.format("  %.0f steps/s recorded, %.0f/s with their events out; CPU ms per step: %s",
                 atMany.perSecondRecorded(), atMany.perSecondOut(), CpuMeter.describe(cpuAtMany)));
+        progress(String.format("engine: %,d action steps due now on business days 09:00-17:00 in %s, US holidays off",
+                dueAtMany, zone));
+        before = cpu.snapshot();
+        EngineDispatch.Result withSchedule = engine.dispatch(scheduled, scheduledStage, dueAtMany, waiting, null);
+        Map<String, Double> cpuWithSchedule = CpuMeter.perOperation(before, cpu.snapshot(), dueAtMany);
+        progress(String.format("  %.0f steps/s recorded, %.0f/s with their events out (%,d moved by the schedule); "
+                + "CPU ms per step: %s", withSchedule.perSecondRecorded(), withSchedule.perSecondOut(),
+                withSchedule.held(), CpuMeter.describe(cpuWithSchedule)));
         int emailSteps = 2_000;
         progress(String.format("engine: %,d email steps due now, sent to the local SMTP server", emailSteps));
         before = cpu.snapshot();
@@ -227,10 +242,15 @@ public final class Benchmark {
             line("| %,d | %,d | %.0f/s | %.0f/s | %.0f%% |", result.waiting(), result.due(),
                     result.perSecondRecorded(), result.perSecondOut(), 100 * result.perSecondOut() / baseline);
         }
+        line("| %,d, business days 09:00-17:00 in %s, US holidays off | %,d (%,d moved by the schedule) | %.0f/s "
+                + "| %.0f/s | %.0f%% |", withSchedule.waiting(), zone, withSchedule.due(), withSchedule.held(),
+                withSchedule.perSecondRecorded(), withSchedule.perSecondOut(),
+                100 * withSchedule.perSecondOut() / baseline);
         line("");
         line("");
-        line("CPU milliseconds per step, by process (from /proc): at %,d waiting: %s; at %,d waiting: %s.", few,
-                CpuMeter.describe(cpuAtFew), waiting, CpuMeter.describe(cpuAtMany));
+        line("CPU milliseconds per step, by process (from /proc): at %,d waiting: %s; at %,d waiting: %s; with the "
+                + "schedule: %s.", few, CpuMeter.describe(cpuAtFew), waiting, CpuMeter.describe(cpuAtMany),
+                CpuMeter.describe(cpuWithSchedule));
         line("");
         line("Plain SQL claim loop (two loops, batches of 500 deleted per statement, %,d waiting, %,d due): "
                 + "%.0f rows/s.", waiting, dueAtMany, baseline);
@@ -242,6 +262,9 @@ public final class Benchmark {
                 + " waiting >= 10,000/s", atMany.perSecondOut(), 10_000, "/s");
         line("- dispatch flat in the number waiting: %.0f/s at %,d waiting, %.0f/s at %,d", atFew.perSecondOut(),
                 few, atMany.perSecondOut(), waiting);
+        line("- the schedule costs little: %.0f/s with business-day windows and holidays on, %.0f/s without (%.0f%%)",
+                withSchedule.perSecondOut(), atMany.perSecondOut(),
+                100 * withSchedule.perSecondOut() / atMany.perSecondOut());
         line("");
     }
 

@@ -68,6 +68,12 @@ final class PlatformApi {
         return stageId;
     }
 
+    /** Sets the sequence's sending schedule (a JSON object, as {@code PUT /v1/sequence} takes it). */
+    void schedule(Account account, long sequenceId, String scheduleJson) throws Exception {
+        call(authorized(account, "/v1/sequence").PUT(HttpRequest.BodyPublishers.ofString(
+                "{\"sequence_id\": " + sequenceId + ", \"schedule\": " + scheduleJson + "}")).build(), 200);
+    }
+
     private HttpRequest.Builder authorized(Account account, String path) {
         return HttpRequest.newBuilder(URI.create(gatewayUrl + path))
                 .header("Authorization", "Bearer " + account.token()).header("Content-Type", "application/json");
