@@ -73,6 +73,23 @@ record FieldRule(String sample, int maxLength, Set<Shape> accepted, boolean inte
                 EnumSet.of(Shape.NULL, Shape.EMPTY_STRING, Shape.BLANK_STRING, Shape.BEYOND_INT), false);
     }
 
+    /**
+     * An optional text of a fixed form, checked whole (an ISO-8601 instant with its offset, an IANA zone name):
+     * left out, empty or blank it is absent; any other hostile value is not of the form.
+     */
+    static FieldRule optionalFormatted(String sample, int maxLength) {
+        return new FieldRule(sample, maxLength, EnumSet.of(Shape.NULL, Shape.EMPTY_STRING, Shape.BLANK_STRING),
+                false);
+    }
+
+    /**
+     * A field that must be left out because another field of the request already names the same thing (a second
+     * way to name the contact): only absent values (null, "") pass.
+     */
+    static FieldRule leftOut(String sample, int maxLength) {
+        return new FieldRule(sample, maxLength, EnumSet.of(Shape.NULL, Shape.EMPTY_STRING), false);
+    }
+
     /** One of a list of words; when optional, left out it takes its default. */
     static FieldRule choice(String sample, boolean optional) {
         return new FieldRule(sample, NAME_MAX,

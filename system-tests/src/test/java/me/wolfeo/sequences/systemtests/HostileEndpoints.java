@@ -6,9 +6,11 @@ import static me.wolfeo.sequences.systemtests.FieldRule.crmId;
 import static me.wolfeo.sequences.systemtests.FieldRule.givenString;
 import static me.wolfeo.sequences.systemtests.FieldRule.html;
 import static me.wolfeo.sequences.systemtests.FieldRule.id;
+import static me.wolfeo.sequences.systemtests.FieldRule.leftOut;
 import static me.wolfeo.sequences.systemtests.FieldRule.multilineText;
 import static me.wolfeo.sequences.systemtests.FieldRule.optionalBoolean;
 import static me.wolfeo.sequences.systemtests.FieldRule.optionalEmail;
+import static me.wolfeo.sequences.systemtests.FieldRule.optionalFormatted;
 import static me.wolfeo.sequences.systemtests.FieldRule.optionalInteger;
 import static me.wolfeo.sequences.systemtests.FieldRule.optionalIntegerChoice;
 import static me.wolfeo.sequences.systemtests.FieldRule.optionalPhone;
@@ -20,8 +22,9 @@ import java.util.List;
 
 /**
  * Every public endpoint (README: sequences-api.txt's routes and the three configuration routes, the progress
- * routes, the two webhooks, the admin API), each with a valid request aimed at the {@link HostileTargets} and the
- * rule of each of its fields. Listed so that sending the valid requests in this order works: reads first, the
+ * routes, the contact routes, the two webhooks, the admin API), each with a valid request aimed at the
+ * {@link HostileTargets} and the rule of each of its fields. Listed so that sending the valid requests in this
+ * order works: reads first, the contact's reply after the webhooks (it ends the enrollment they work on), the
  * deletions last.
  */
 final class HostileEndpoints {
@@ -97,6 +100,14 @@ final class HostileEndpoints {
                         .field("paused", "true", requiredBoolean())
                         .foreignId("contact_id", Long.toString(stranger.contactId()), MISSING)
                         .foreignId("sequence_id", Long.toString(stranger.sequenceId()), MISSING),
+                Endpoint.rest("PUT", "/v1/contact", token)
+                        .field("contact_id", contact, id())
+                        .field("timezone", "\"Europe/Dublin\"", optionalFormatted("Europe/Dublin", 64))
+                        .field("opted_out", "false", optionalBoolean())
+                        .field("email", "\"probe@example.com\"", optionalEmail())
+                        .field("first_name", "\"Probe\"", optionalString("Probe", FieldRule.NAME_MAX))
+                        .field("last_name", "\"Contact\"", optionalString("Contact", FieldRule.NAME_MAX))
+                        .foreignId("contact_id", Long.toString(stranger.contactId()), MISSING),
                 Endpoint.webhook("/api/v1/webhook/sequence-enroll")
                         .field("api_token", Json.quote(token), credential(token))
                         .field("sequence_id", sequence, id())
@@ -114,6 +125,21 @@ final class HostileEndpoints {
                         .field("id", Json.quote(t.contactCrmId()), crmId())
                         .absentField("phone_number", optionalPhone())
                         .foreignId("id", Json.quote(stranger.contactCrmId()), "\"nobody-has-this-id\""),
+                // The contact named by its id (no other way to name it may be given beside it), then by its CRM id.
+                Endpoint.rest("POST", "/v1/contact-activity", token)
+                        .field("contact_id", contact, id())
+                        .field("type", "\"replied\"", choice("replied", false))
+                        .field("occurred_at", "\"2026-11-23T12:00:00Z\"",
+                                optionalFormatted("2026-11-23T12:00:00Z", 64))
+                        .absentField("source", leftOut("hubspot", FieldRule.NAME_MAX))
+                        .absentField("id", leftOut("kept-1", 64))
+                        .absentField("phone_number", leftOut("8181234567", 40))
+                        .foreignId("contact_id", Long.toString(stranger.contactId()), MISSING),
+                Endpoint.rest("POST", "/v1/contact-activity", token)
+                        .field("source", "\"hubspot\"", choice("hubspot", false))
+                        .field("id", Json.quote(t.contactCrmId()), crmId())
+                        .field("type", "\"replied\"", choice("replied", false))
+                        .foreignId("id", Json.quote(stranger.contactCrmId()), "\"nobody-has-this-id\""),
                 Endpoint.admin("POST", "/admin/v1/accounts", adminKey)
                         .field("name", "\"Hostile probe\"", requiredString("Hostile probe")),
                 Endpoint.admin("POST", "/admin/v1/accounts/{id}/tokens", adminKey)
@@ -124,6 +150,11 @@ final class HostileEndpoints {
                         .pathParameter(Long.toString(t.account().id()))
                         .field("rest_requests_per_minute", "1000000", optionalInteger(1, 1_000_000))
                         .field("webhook_requests_per_minute", "1000000", optionalInteger(1, 1_000_000)),
+                Endpoint.admin("GET", "/admin/v1/accounts/{id}/sending-limits", adminKey)
+                        .pathParameter(Long.toString(t.account().id())),
+                Endpoint.admin("PUT", "/admin/v1/accounts/{id}/sending-limits", adminKey)
+                        .pathParameter(Long.toString(t.account().id()))
+                        .field("emails_per_sender_per_day", "10000000", optionalInteger(1, 10_000_000)),
                 Endpoint.rest("DELETE", "/v1/sequence-stage", token)
                         .field("stage_id", Long.toString(t.emailStageId()), id())
                         .foreignId("stage_id", Long.toString(stranger.emailStageId()), MISSING),

@@ -66,7 +66,6 @@ public class ContactActivities {
 
     public ActivityRecorded record(Envelope message, MessageContext context) {
         RecordActivity command = codec.data(message, RecordActivity.class);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Map<String, List<String>> errors = new LinkedHashMap<>();
         Optional<ContactReference> reference = ContactReference.of(command.contactId(), command.source(),
                 command.id(), command.phoneNumber(), phones, errors);
@@ -75,7 +74,7 @@ public class ContactActivities {
         } else if (!ContactActivityRules.TYPES.contains(command.type())) {
             errors.put("type", List.of(ContactActivityRules.invalidTypeMessage()));
         }
-        Instant occurredAt = now;
+        Instant occurredAt = null;
         if (command.occurredAt() != null && !command.occurredAt().isBlank()) {
             occurredAt = ContactActivityRules.occurredAt(command.occurredAt()).orElse(null);
             if (occurredAt == null) {
@@ -93,6 +92,11 @@ public class ContactActivities {
                 .orElseThrow(() -> contactNotFound(reference.get(), context));
 
         Optional<Enrollment> active = directory.activeEnrollment(contact.id);
+        // Read after the enrollment's lock: a step the engine ran while this waited for it comes before the end.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (occurredAt == null) {
+            occurredAt = now;
+        }
         String endReason = apply(command.type(), contact, active.orElse(null));
         contact.updatedAt = now;
         ActivityRecorded recorded = new ActivityRecorded(contact.id, command.type(), occurredAt,

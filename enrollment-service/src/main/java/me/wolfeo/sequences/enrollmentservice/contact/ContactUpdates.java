@@ -69,6 +69,9 @@ public class ContactUpdates {
         }
         Contact contact = contacts.lockOwned(message.accountId(), command.contactId())
                 .orElseThrow(() -> CommandRejectedException.notFound("Contact not found."));
+        boolean optsOut = Boolean.TRUE.equals(command.optedOut()) && !contact.optedOut;
+        Optional<Enrollment> active = optsOut ? directory.activeEnrollment(contact.id) : Optional.empty();
+        // Read after the enrollment's lock: a step the engine ran while this waited for it comes before the end.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (timezone != null) {
             contact.timezone = timezone;
@@ -82,9 +85,8 @@ public class ContactUpdates {
         if (lastName != null) {
             contact.lastName = lastName;
         }
-        if (Boolean.TRUE.equals(command.optedOut()) && !contact.optedOut) {
+        if (optsOut) {
             contact.optedOut = true;
-            Optional<Enrollment> active = directory.activeEnrollment(contact.id);
             active.ifPresent(enrollment -> {
                 enrollment.end(Enrollment.OPTED_OUT, now);
                 directory.ended(enrollment);

@@ -84,23 +84,22 @@ public class EnrollmentCommands {
         SequenceProjection sequence = sequences.lockLive(accountId, command.sequenceId())
                 .orElseThrow(() -> refuse(message, command, ErrorCodes.NOT_FOUND, "Sequence not found."));
         ContactIdentity who = identity.orElseThrow();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Optional<Contact> existing = directory.find(accountId, who.key());
         Long movedFrom = null;
         if (existing.isPresent() && existing.get().optedOut) {
             throw refuse(message, command, ErrorCodes.CONTACT_OPTED_OUT, OPTED_OUT);
         }
-        if (existing.isPresent()) {
-            Optional<Enrollment> active = directory.activeEnrollment(existing.get().id);
-            if (active.isPresent()) {
-                if (!Boolean.TRUE.equals(command.forceEnroll())) {
-                    throw refuse(message, command, ErrorCodes.ALREADY_ENROLLED, ALREADY_ENROLLED);
-                }
-                movedFrom = active.get().sequenceId;
-                active.get().end(Enrollment.MOVED, now);
-                directory.ended(active.get());
-                events.disenrolled(active.get());
+        Optional<Enrollment> active = existing.flatMap(found -> directory.activeEnrollment(found.id));
+        // Read after the enrollment's lock: a step the engine ran while this waited for it comes before the move.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (active.isPresent()) {
+            if (!Boolean.TRUE.equals(command.forceEnroll())) {
+                throw refuse(message, command, ErrorCodes.ALREADY_ENROLLED, ALREADY_ENROLLED);
             }
+            movedFrom = active.get().sequenceId;
+            active.get().end(Enrollment.MOVED, now);
+            directory.ended(active.get());
+            events.disenrolled(active.get());
         }
         Contact contact = existing.orElseGet(() -> newContact(accountId, who, command, now));
         if (existing.isPresent()) {
@@ -124,8 +123,8 @@ public class EnrollmentCommands {
         requireKnownAccount(message, context);
         Contact contact = directory.find(message.accountId(), identity.orElseThrow().key())
                 .orElseThrow(() -> refuse(message, command, ErrorCodes.NOT_FOUND, "Contact not found."));
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Optional<Enrollment> active = directory.activeEnrollment(contact.id);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         active.ifPresent(enrollment -> {
             enrollment.end(Enrollment.DISENROLLED, now);
             directory.ended(enrollment);
