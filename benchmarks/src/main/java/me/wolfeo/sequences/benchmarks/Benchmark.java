@@ -23,7 +23,8 @@ import me.wolfeo.sequences.local.ProjectRoot;
  * <p>
  * Options: {@code --seconds N} per load step (default 15), {@code --bulk N} commands (default 200000),
  * {@code --waiting N} enrollments waiting for the engine's dispatch figures (default 1000000), {@code --suite
- * enroll|engine|all} (default all).
+ * enroll|engine|all} (default all), {@code --profile DIR}: each service records a JFR profile into DIR (one file
+ * per process), to read with {@code jfr print --events jdk.ExecutionSample}.
  */
 public final class Benchmark {
 
@@ -34,13 +35,15 @@ public final class Benchmark {
     private final int bulk;
     private final int waiting;
     private final String suite;
+    private final Path profiles;
     private final List<String> report = new ArrayList<>();
 
-    private Benchmark(Duration step, int bulk, int waiting, String suite) {
+    private Benchmark(Duration step, int bulk, int waiting, String suite, Path profiles) {
         this.step = step;
         this.bulk = bulk;
         this.waiting = waiting;
         this.suite = suite;
+        this.profiles = profiles;
     }
 
     public static void main(String[] arguments) throws Exception {
@@ -48,12 +51,14 @@ public final class Benchmark {
         int bulk = 200_000;
         int waiting = 1_000_000;
         String suite = "all";
+        Path profiles = null;
         for (int i = 0; i < arguments.length - 1; i++) {
             switch (arguments[i]) {
                 case "--seconds" -> seconds = Integer.parseInt(arguments[i + 1]);
                 case "--bulk" -> bulk = Integer.parseInt(arguments[i + 1]);
                 case "--waiting" -> waiting = Integer.parseInt(arguments[i + 1]);
                 case "--suite" -> suite = arguments[i + 1];
+                case "--profile" -> profiles = Path.of(arguments[i + 1]).toAbsolutePath();
                 default -> {
                     // a value, or an option of another version: ignored
                 }
@@ -62,7 +67,7 @@ public final class Benchmark {
         if (!List.of("all", "enroll", "engine").contains(suite)) {
             throw new IllegalArgumentException("--suite is all, enroll or engine");
         }
-        new Benchmark(Duration.ofSeconds(seconds), bulk, waiting, suite).run();
+        new Benchmark(Duration.ofSeconds(seconds), bulk, waiting, suite, profiles).run();
         System.exit(0);
     }
 
@@ -81,10 +86,18 @@ public final class Benchmark {
         line("");
 
         progress("starting a platform of its own (fresh bench_* databases, free ports)");
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("GATEWAY_BENCHMARK_ECHO_ENABLED", "true");
+        if (profiles != null) {
+            Files.createDirectories(profiles);
+            environment.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,filename=" + profiles
+                    + "/%p.jfr");
+        }
         LocalPlatform.Options options = LocalPlatform.Options
                 .isolated(root, root.resolve("benchmarks/target/platform"), "bench_")
-                .withEnvironment(Map.of("GATEWAY_BENCHMARK_ECHO_ENABLED", "true"));
+                .withEnvironment(environment);
         try (LocalPlatform platform = LocalPlatform.startFresh(options)) {
+            measureIdle(platform);
             if (!suite.equals("engine")) {
                 measure(platform);
             }
@@ -113,6 +126,8 @@ public final class Benchmark {
                 new EnrollTraffic.Tenant(first.token(), firstSequences),
                 new EnrollTraffic.Tenant(second.token(), secondSequences)));
         HttpLoad load = new HttpLoad();
+        CpuMeter cpu = new CpuMeter(platform.processIds());
+        Map<String, Map<String, Double>> cpuPerOperation = new LinkedHashMap<>();
 
         // The services were just started: let the JIT compile the hot paths before measuring them.
         progress("warming up the enroll path (16 clients, 30 s)");
@@ -121,13 +136,15 @@ public final class Benchmark {
         Map<Integer, LoadResult> enroll = new LinkedHashMap<>();
         for (int clients : CONCURRENCIES) {
             progress("enroll webhook, closed loop, " + clients + " clients");
-            enroll.put(clients, load.closedLoop(clients, step, traffic::next));
+            enroll.put(clients, metered(cpu, cpuPerOperation, "enroll, " + clients + " clients",
+                    () -> load.closedLoop(clients, step, traffic::next)));
             progress("  " + enroll.get(clients).summary());
         }
         Map<Integer, LoadResult> open = new LinkedHashMap<>();
         for (int rate : RATES) {
             progress("enroll webhook, open loop, " + rate + " req/s offered");
-            open.put(rate, load.openLoop(rate, step, traffic::next));
+            open.put(rate, metered(cpu, cpuPerOperation, "enroll, open loop " + rate + "/s",
+                    () -> load.openLoop(rate, step, traffic::next)));
             progress("  " + open.get(rate).summary());
         }
 
@@ -136,14 +153,18 @@ public final class Benchmark {
             load.closedLoop(16, Duration.ofSeconds(10), () -> api.echo(first));
             for (int clients : CONCURRENCIES) {
                 progress("bare messaging hop (gateway, Kafka request-reply, echo), " + clients + " clients");
-                echo.put(clients, load.closedLoop(clients, step, () -> api.echo(first)));
+                echo.put(clients, metered(cpu, cpuPerOperation, "bare hop, " + clients + " clients",
+                        () -> load.closedLoop(clients, step, () -> api.echo(first))));
                 progress("  " + echo.get(clients).summary());
             }
         }
 
         progress("bulk ingestion: " + bulk + " enroll commands published to enrollments.commands");
+        Map<String, Double> beforeBulk = cpu.snapshot();
         BulkIngestion.Result ingestion = BulkIngestion.run(platform.kafkaBootstrapServers(), bulkAccount.id(),
                 bulkSequences, bulk);
+        cpuPerOperation.put("bulk ingestion", CpuMeter.perOperation(beforeBulk, cpu.snapshot(),
+                ingestion.enrolled()));
         progress(String.format("  %,d enrolled in %.1f s: %.0f/s", ingestion.enrolled(), ingestion.totalSeconds(),
                 ingestion.perSecond()));
 
@@ -152,21 +173,93 @@ public final class Benchmark {
         Map<Integer, LoadResult> transactions = new LinkedHashMap<>();
         for (int clients : CONCURRENCIES) {
             progress("plain JDBC, one transaction per enrollment, " + clients + " connections");
-            transactions.put(clients, jdbc.transactions(clients, step));
+            transactions.put(clients, metered(cpu, cpuPerOperation, "plain JDBC tx, " + clients + " connections",
+                    () -> jdbc.transactions(clients, step)));
             progress("  " + transactions.get(clients).summary());
         }
         progress("plain JDBC, batches of 1,000 enrollments per transaction");
+        Map<String, Double> beforeBatched = cpu.snapshot();
         double batched = jdbc.batched(bulk, 1000);
+        cpuPerOperation.put("plain JDBC, batches of 1,000", CpuMeter.perOperation(beforeBatched, cpu.snapshot(),
+                bulk));
         progress(String.format("  %.0f/s", batched));
 
         progress("raw Kafka: produce then consume " + bulk + " messages of an enroll command's size");
+        Map<String, Double> beforeKafka = cpu.snapshot();
         KafkaBaseline.Rates kafka = KafkaBaseline.measure(platform.kafkaBootstrapServers(), bulk,
                 traffic.typicalBytes() + 120);
+        cpuPerOperation.put("raw Kafka, produce and consume", CpuMeter.perOperation(beforeKafka, cpu.snapshot(),
+                bulk));
         progress(String.format("  produce %.0f/s, consume %.0f/s", kafka.producedPerSecond(),
                 kafka.consumedPerSecond()));
 
         Map<String, String> after = platform.processFigures();
         report(enroll, open, echo, transactions, ingestion, batched, kafka, startup, after);
+        reportCpu(cpuPerOperation);
+    }
+
+    /**
+     * The CPU the platform uses doing nothing, after start-up has settled: what its consumers, relays and claim loops
+     * cost by polling. In percent of one core, by process.
+     */
+    private void measureIdle(LocalPlatform platform) throws Exception {
+        progress("idle platform: settling 15 s, then measuring 30 s");
+        Thread.sleep(15_000);
+        CpuMeter cpu = new CpuMeter(platform.processIds());
+        Map<String, Double> before = cpu.snapshot();
+        long started = System.nanoTime();
+        Thread.sleep(30_000);
+        double elapsedMillis = (System.nanoTime() - started) / 1e6;
+        // CPU milliseconds per elapsed millisecond, times 100: percent of one core.
+        Map<String, Double> percent = CpuMeter.perOperation(before, cpu.snapshot(), 1);
+        percent.replaceAll((name, millis) -> 100 * millis / elapsedMillis);
+        percent.remove("total");
+        percent.remove("load generator");
+        double total = percent.values().stream().mapToDouble(Double::doubleValue).sum();
+        progress(String.format("  %.1f%% of a core in total: %s", total, CpuMeter.describe(percent)));
+        line("## Idle platform");
+        line("");
+        line("CPU over 30 s with no traffic, after start-up settled, in percent of one core: %s; **%.1f%% in total**.",
+                CpuMeter.describe(percent), total);
+        line("");
+        line("- idle platform < 5%% of a core: %.1f%% %s", total, total < 5 ? "(met)" : "(not met)");
+        line("");
+    }
+
+    @FunctionalInterface
+    private interface Measurement {
+
+        LoadResult run() throws Exception;
+    }
+
+    /** Runs one load step and keeps the CPU each process used per operation of it. */
+    private static LoadResult metered(CpuMeter cpu, Map<String, Map<String, Double>> into, String label,
+            Measurement measurement) throws Exception {
+        Map<String, Double> before = cpu.snapshot();
+        LoadResult result = measurement.run();
+        into.put(label, CpuMeter.perOperation(before, cpu.snapshot(), Math.max(1, result.count())));
+        return result;
+    }
+
+    /** Per operation of each step of the run, the CPU milliseconds of every process (from /proc) and in total. */
+    private void reportCpu(Map<String, Map<String, Double>> cpuPerOperation) {
+        line("## CPU milliseconds per operation, by process (from /proc)");
+        line("");
+        line("An operation is one request (enroll, echo), one JDBC transaction or enrollment, one bulk enrollment, one "
+                + "raw Kafka message produced and consumed. PostgreSQL is the sum of its processes.");
+        line("");
+        line("| step | per process | total |");
+        line("|---|---|---|");
+        cpuPerOperation.forEach((label, perProcess) -> {
+            Map<String, Double> processes = new LinkedHashMap<>(perProcess);
+            Double total = processes.remove("total");
+            line("| %s | %s | **%.2f** |", label, CpuMeter.describe(processes), total);
+        });
+        line("");
+        double perEnroll = cpuPerOperation.get("enroll, 32 clients").get("total");
+        line("- total CPU per enroll at 32 clients <= 3 ms: %.2f ms %s", perEnroll,
+                perEnroll <= 3 ? "(met)" : "(not met)");
+        line("");
     }
 
     /** The engine's dispatch rate at few and at many waiting enrollments, email steps, and the plain-SQL baseline. */
@@ -315,16 +408,22 @@ public final class Benchmark {
         line("");
         LoadResult at32 = enroll.get(32);
         LoadResult at500 = open.get(500);
-        long lost = enroll.values().stream().mapToLong(r -> r.failures("200", "400")).sum()
-                + open.values().stream().mapToLong(r -> r.failures("200", "400")).sum();
-        target("enroll at 32 clients >= 35% of plain JDBC transactions",
-                100 * at32.perSecond() / transactions.get(32).perSecond(), 35, "%");
-        target("enroll at 32 clients >= 60% of the bare messaging hop",
-                100 * at32.perSecond() / echo.get(32).perSecond(), 60, "%");
+        // 503 is the gateway shedding what it cannot take at once: answered, not lost.
+        long lost = enroll.values().stream().mapToLong(r -> r.failures("200", "400", "503")).sum()
+                + open.values().stream().mapToLong(r -> r.failures("200", "400", "503")).sum();
+        long shed = open.values().stream().mapToLong(r -> r.outcomes().getOrDefault("503", 0L)).sum();
+        double ceiling = 1 / (1 / transactions.get(32).perSecond() + 1 / echo.get(32).perSecond());
+        target("enroll at 32 clients >= 50% of the CPU-additive ceiling 1/(1/jdbc + 1/hop) = "
+                + String.format("%.0f/s", ceiling), 100 * at32.perSecond() / ceiling, 50, "%");
+        LoadResult one = enroll.get(1);
+        double oneClientGoal = echo.get(1).percentileMillis(50) + transactions.get(1).percentileMillis(50) + 2;
+        line("- enroll p50 at 1 client <= hop p50 + JDBC p50 + 2 ms = %.1f ms: %.1f ms %s", oneClientGoal,
+                one.percentileMillis(50), one.percentileMillis(50) <= oneClientGoal ? "(met)" : "(not met)");
         line("- p99 at 500 req/s offered < 50 ms: %.1f ms %s", at500.percentileMillis(99),
                 at500.percentileMillis(99) < 50 ? "(met)" : "(not met)");
-        line("- requests lost or timed out: %d %s", lost, lost == 0 ? "(met)" : "(not met)");
-        target("bulk ingestion >= 30,000 enrollments/s", ingestion.perSecond(), 30_000, "/s");
+        line("- requests lost or timed out: %d %s (shed with 503 in the open loop: %d)", lost,
+                lost == 0 ? "(met)" : "(not met)", shed);
+        target("bulk ingestion >= 50% of batched plain JDBC", 100 * ingestion.perSecond() / batched, 50, "%");
         line("");
     }
 

@@ -79,5 +79,13 @@ public interface GatewayConfig {
         /** The largest email HTML accepted by PUT /v1/sequence-stage-content, in bytes of UTF-8. */
         @WithDefault("524288")
         int maxHtmlBytes();
+
+        /**
+         * The most commands this instance has sent and awaits the reply of; a request past it is answered 503 with
+         * {@code Retry-After} at once instead of queueing. Sized so that a full window drains well inside the
+         * request timeout at the platform's measured rate (BENCHMARKS.md).
+         */
+        @WithDefault("256")
+        int maxCommandsInFlight();
     }
 }

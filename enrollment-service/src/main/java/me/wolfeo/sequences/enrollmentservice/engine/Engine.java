@@ -1,5 +1,6 @@
 package me.wolfeo.sequences.enrollmentservice.engine;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,17 +18,21 @@ import me.wolfeo.sequences.platform.Failures;
 
 /**
  * Runs the sequences: {@code workers} claim loops, each taking a batch of due steps at a time ({@link StepBatch}),
- * at once again after a full batch, after {@code poll-interval} otherwise. Replicas of the service share the work
+ * at once again after a full batch. When there is little to do only the first loop looks, every
+ * {@code poll-interval}; a full batch wakes the others, which go back to waiting once their claims come back short
+ * (so an idle engine costs one query per interval, not one per loop). Replicas of the service share the work
  * through the claim's row locks; no coordination is needed.
  */
 @ApplicationScoped
 public class Engine {
 
     private static final Logger LOG = Logger.getLogger(Engine.class);
+    private static final Duration HELPER_LOOK_EVERY = Duration.ofSeconds(5);
 
     private final StepBatch batch;
     private final EnrollmentConfig.Engine config;
     private final List<Thread> workers = new ArrayList<>();
+    private final Object moreWork = new Object();
     private volatile boolean running;
 
     public Engine(StepBatch batch, EnrollmentConfig config) {
@@ -42,7 +47,8 @@ public class Engine {
         }
         running = true;
         for (int i = 1; i <= config.workers(); i++) {
-            Thread worker = new Thread(this::loop, "sequence-engine-" + i);
+            boolean lead = i == 1;
+            Thread worker = new Thread(() -> loop(lead), "sequence-engine-" + i);
             worker.setDaemon(true);
             worker.start();
             workers.add(worker);
@@ -59,7 +65,7 @@ public class Engine {
         }
     }
 
-    private void loop() {
+    private void loop(boolean lead) {
         boolean failing = false;
         while (running) {
             try {
@@ -68,8 +74,17 @@ public class Engine {
                     LOG.info("The sequence engine runs steps again");
                     failing = false;
                 }
-                if (claimed < config.batchSize()) {
+                if (claimed >= config.batchSize()) {
+                    synchronized (moreWork) {
+                        moreWork.notifyAll();
+                    }
+                } else if (lead) {
                     Thread.sleep(config.pollInterval().toMillis());
+                } else {
+                    synchronized (moreWork) {
+                        // Also a look of its own now and then, should the lead loop be stuck in a slow claim.
+                        moreWork.wait(HELPER_LOOK_EVERY.toMillis());
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

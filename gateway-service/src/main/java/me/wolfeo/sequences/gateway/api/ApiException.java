@@ -19,14 +19,22 @@ public class ApiException extends RuntimeException {
     private final String code;
     private final Map<String, List<String>> details;
     private final Map<String, Object> extra;
+    private final Long retryAfterSeconds;
 
     public ApiException(int status, String code, String message, Map<String, List<String>> details,
             Map<String, Object> extra) {
+        this(status, code, message, details, extra, null);
+    }
+
+    /** @param retryAfterSeconds when a retry may succeed, sent as {@code Retry-After}; null: no such header */
+    protected ApiException(int status, String code, String message, Map<String, List<String>> details,
+            Map<String, Object> extra, Long retryAfterSeconds) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
         this.details = details == null ? Map.of() : details;
         this.extra = extra == null ? Map.of() : extra;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public ApiException(int status, String code, String message) {
@@ -66,6 +74,13 @@ public class ApiException extends RuntimeException {
 
     public static ApiException unavailable(String message) {
         return new ApiException(503, "SERVICE_UNAVAILABLE", message);
+    }
+
+    /** The gateway has as many commands in flight as it takes: this one is shed at once, not queued. */
+    public static ApiException overloaded(long retryAfterSeconds) {
+        return new ApiException(503, "SERVICE_UNAVAILABLE", "The platform is at capacity; please retry after "
+                + retryAfterSeconds + " second" + (retryAfterSeconds == 1 ? "" : "s") + ".", Map.of(), Map.of(),
+                retryAfterSeconds);
     }
 
     /** The command was sent but its reply did not come in time; it may still be applied. */
@@ -109,5 +124,10 @@ public class ApiException extends RuntimeException {
 
     public Map<String, Object> extra() {
         return extra;
+    }
+
+    /** Seconds after which a retry may succeed, or null. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -10,7 +10,6 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.vertx.core.http.HttpServerRequest;
 
 import me.wolfeo.sequences.gateway.health.DatabaseUnavailableMapper;
-import me.wolfeo.sequences.gateway.ratelimit.RateLimitedException;
 
 /**
  * Answers every failure in the dialect of the request's path, never with a stack trace: the gateway's own
@@ -64,8 +63,8 @@ public class ApiExceptionMappers {
         Dialect dialect = Dialect.ofPath(request.path());
         Response.ResponseBuilder answer = Response.status(error.status()).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(dialect.errorBody(error));
-        if (error instanceof RateLimitedException) {
-            answer.header("Retry-After", ((RateLimitedException) error).retryAfterSeconds());
+        if (error.retryAfterSeconds() != null) {
+            answer.header("Retry-After", error.retryAfterSeconds());
         }
         return answer.build();
     }

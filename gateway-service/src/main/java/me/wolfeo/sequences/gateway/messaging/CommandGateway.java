@@ -26,7 +26,7 @@ import me.wolfeo.sequences.platform.messaging.requestreply.ReplyTimeoutException
 /**
  * Sends a public request as a command to the owning service over Kafka and turns the reply into the answer: the
  * reply data, or an {@link ApiException} for a refusal, a timeout (504 with the command id) or a broker that is
- * down (503).
+ * down (503). Past {@code gateway.limits.max-commands-in-flight} a request is shed at once ({@link CommandAdmission}).
  *
  * <p>
  * With an {@code Idempotency-Key}, the command id is derived from the account, the endpoint and the key, so a
@@ -39,10 +39,12 @@ public class CommandGateway {
 
     private final KafkaRequestor requestor;
     private final ObjectMapper mapper;
+    private final CommandAdmission admission;
 
-    public CommandGateway(KafkaRequestor requestor, ObjectMapper mapper) {
+    public CommandGateway(KafkaRequestor requestor, ObjectMapper mapper, CommandAdmission admission) {
         this.requestor = requestor;
         this.mapper = mapper;
+        this.admission = admission;
     }
 
     /** Starts the reply listener with the application, so that the first request does not wait for it. */
@@ -67,7 +69,15 @@ public class CommandGateway {
         String commandId = commandId(command.accountId(), endpoint, idempotencyKey);
         Envelope envelope = Envelope.withId(commandId, command.type(), command.version(), command.accountId(),
                 mapper.valueToTree(command.data()));
-        return requestor.request(command.topic(), command.key(), envelope).exceptionally(error -> {
+        admission.admit();
+        CompletionStage<Reply> reply;
+        try {
+            reply = requestor.request(command.topic(), command.key(), envelope);
+        } catch (RuntimeException e) {
+            admission.release();
+            throw e;
+        }
+        return reply.whenComplete((answer, error) -> admission.release()).exceptionally(error -> {
             Throwable cause = error instanceof CompletionException && error.getCause() != null
                     ? error.getCause()
                     : error;

@@ -1,5 +1,7 @@
 package me.wolfeo.sequences.gateway.ratelimit;
 
+import java.util.Map;
+
 import me.wolfeo.sequences.gateway.api.ApiException;
 import me.wolfeo.sequences.gateway.api.Dialect;
 
@@ -10,17 +12,11 @@ public class RateLimitedException extends ApiException {
     /** The webhooks' words, as Aloware (a Laravel application) answers them. */
     static final String WEBHOOK_MESSAGE = "Too Many Attempts.";
 
-    private final long retryAfterSeconds;
-
     RateLimitedException(Dialect dialect, int perMinute, long retryAfterSeconds) {
         super(429, CODE, dialect == Dialect.WEBHOOK
                 ? WEBHOOK_MESSAGE
                 : "Too many requests: this API token may make " + perMinute + " requests a minute. Retry after "
-                        + retryAfterSeconds + " second" + (retryAfterSeconds == 1 ? "" : "s") + ".");
-        this.retryAfterSeconds = retryAfterSeconds;
-    }
-
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
+                        + retryAfterSeconds + " second" + (retryAfterSeconds == 1 ? "" : "s") + ".",
+                Map.of(), Map.of(), retryAfterSeconds);
     }
 }
