@@ -91,7 +91,7 @@ public final class Benchmark {
         if (profiles != null) {
             Files.createDirectories(profiles);
             environment.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,filename=" + profiles
-                    + "/%p.jfr");
+                    + "/");
         }
         LocalPlatform.Options options = LocalPlatform.Options
                 .isolated(root, root.resolve("benchmarks/target/platform"), "bench_")
@@ -182,6 +182,7 @@ public final class Benchmark {
         double batched = jdbc.batched(bulk, 1000);
         cpuPerOperation.put("plain JDBC, batches of 1,000", CpuMeter.perOperation(beforeBatched, cpu.snapshot(),
                 bulk));
+        jdbc.close();
         progress(String.format("  %.0f/s", batched));
 
         progress("raw Kafka: produce then consume " + bulk + " messages of an enroll command's size");
@@ -190,8 +191,9 @@ public final class Benchmark {
                 traffic.typicalBytes() + 120);
         cpuPerOperation.put("raw Kafka, produce and consume", CpuMeter.perOperation(beforeKafka, cpu.snapshot(),
                 bulk));
-        progress(String.format("  produce %.0f/s, consume %.0f/s", kafka.producedPerSecond(),
-                kafka.consumedPerSecond()));
+        progress(String.format("  produce %.0f/s (last acknowledgement after %.1f s; %d not acknowledged%s), "
+                + "consume %.0f/s", kafka.producedPerSecond(), kafka.lastAckSeconds(), kafka.failed(),
+                kafka.firstFailure() == null ? "" : ", first: " + kafka.firstFailure(), kafka.consumedPerSecond()));
 
         Map<String, String> after = platform.processFigures();
         report(enroll, open, echo, transactions, ingestion, batched, kafka, startup, after);

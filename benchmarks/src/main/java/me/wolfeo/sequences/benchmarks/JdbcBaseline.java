@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * enrollment, written by plain JDBC, one transaction per enrollment (at the load's concurrency) or in batches
  * (the bulk case). Its tables mirror enrollment-service's.
  */
-final class JdbcBaseline {
+final class JdbcBaseline implements AutoCloseable {
 
     private static final String[] SCHEMA = {
             "DROP TABLE IF EXISTS enrollments, contact_keys, contacts",
@@ -46,6 +46,11 @@ final class JdbcBaseline {
 
     private final String jdbcUrl;
     private final AtomicLong contacts = new AtomicLong();
+    /**
+     * Connections kept open from one step to the next: a PostgreSQL backend that exits takes its CPU time with it,
+     * so the backends must outlive the step's CPU reading.
+     */
+    private final List<Connection> connections = new ArrayList<>();
 
     JdbcBaseline(String jdbcUrl) throws SQLException {
         this.jdbcUrl = jdbcUrl;
@@ -62,10 +67,11 @@ final class JdbcBaseline {
         long end = System.nanoTime() + duration.toNanos();
         long started = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
+        List<Connection> open = connections(clients);
         for (int i = 0; i < clients; i++) {
+            Connection connection = open.get(i);
             Thread thread = new Thread(() -> {
-                try (Connection connection = connect()) {
-                    connection.setAutoCommit(false);
+                try {
                     while (System.nanoTime() < end) {
                         long begin = System.nanoTime();
                         enroll(connection, List.of(contacts.incrementAndGet()));
@@ -89,16 +95,14 @@ final class JdbcBaseline {
     /** Enrollments per second written in batches of {@code batch} per transaction, from one connection. */
     double batched(int total, int batch) throws SQLException {
         long started = System.nanoTime();
-        try (Connection connection = connect()) {
-            connection.setAutoCommit(false);
-            for (int written = 0; written < total; written += batch) {
-                List<Long> ids = new ArrayList<>(batch);
-                for (int i = 0; i < Math.min(batch, total - written); i++) {
-                    ids.add(contacts.incrementAndGet());
-                }
-                enroll(connection, ids);
-                connection.commit();
+        Connection connection = connections(1).get(0);
+        for (int written = 0; written < total; written += batch) {
+            List<Long> ids = new ArrayList<>(batch);
+            for (int i = 0; i < Math.min(batch, total - written); i++) {
+                ids.add(contacts.incrementAndGet());
             }
+            enroll(connection, ids);
+            connection.commit();
         }
         return total / ((System.nanoTime() - started) / 1e9);
     }
@@ -136,6 +140,26 @@ final class JdbcBaseline {
             }
             keys.executeBatch();
             enrollments.executeBatch();
+        }
+    }
+
+    private List<Connection> connections(int count) {
+        try {
+            while (connections.size() < count) {
+                Connection connection = connect();
+                connection.setAutoCommit(false);
+                connections.add(connection);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot open the baseline's connections", e);
+        }
+        return connections.subList(0, count);
+    }
+
+    @Override
+    public void close() throws SQLException {
+        for (Connection connection : connections) {
+            connection.close();
         }
     }
 

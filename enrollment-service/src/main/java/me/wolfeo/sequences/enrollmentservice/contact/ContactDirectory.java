@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import io.agroal.api.AgroalDataSource;
@@ -61,8 +60,7 @@ public class ContactDirectory {
         if (ids.isEmpty()) {
             return;
         }
-        contacts.find("id in ?1 order by id", ids).withLock(LockModeType.PESSIMISTIC_WRITE).list()
-                .forEach(contact -> view.contacts.put(contact.id, contact));
+        contacts.lockAll(ids).forEach(contact -> view.contacts.put(contact.id, contact));
         ids.forEach(id -> view.activeKnown.put(id, Optional.empty()));
         enrollments.lockActiveOf(ids)
                 .forEach(enrollment -> view.activeKnown.put(enrollment.contactId, Optional.of(enrollment)));

@@ -1,10 +1,13 @@
 package me.wolfeo.sequences.enrollmentservice.sequence;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -25,12 +28,14 @@ public class SequenceDirectory {
     private final SequenceProjectionRepository projection;
     private final StageProjectionStore stages;
     private final SequenceServiceClient sequenceService;
+    private final TransactionSynchronizationRegistry transactions;
 
     public SequenceDirectory(SequenceProjectionRepository projection, StageProjectionStore stages,
-            @RestClient SequenceServiceClient sequenceService) {
+            @RestClient SequenceServiceClient sequenceService, TransactionSynchronizationRegistry transactions) {
         this.projection = projection;
         this.stages = stages;
         this.sequenceService = sequenceService;
+        this.transactions = transactions;
     }
 
     /**
@@ -39,8 +44,7 @@ public class SequenceDirectory {
      */
     public void prefetch(java.util.Collection<Long> sequenceIds) {
         if (!sequenceIds.isEmpty()) {
-            projection.find("sequenceId in ?1 order by sequenceId", sequenceIds)
-                    .withLock(LockModeType.PESSIMISTIC_READ).list();
+            projection.lockForShare(sequenceIds).forEach(sequence -> lockedForShare().add(sequence.sequenceId));
         }
     }
 
@@ -54,9 +58,11 @@ public class SequenceDirectory {
         Optional<SequenceProjection> live = findLive(accountId, sequenceId);
         live.ifPresent(sequence -> {
             LockModeType held = projection.getEntityManager().getLockMode(sequence);
-            if (held != LockModeType.PESSIMISTIC_READ && held != LockModeType.PESSIMISTIC_WRITE) {
+            if (!lockedForShare().contains(sequence.sequenceId) && held != LockModeType.PESSIMISTIC_READ
+                    && held != LockModeType.PESSIMISTIC_WRITE) {
                 // read again under the lock: what was read before it may be stale
                 projection.getEntityManager().refresh(sequence, LockModeType.PESSIMISTIC_READ);
+                lockedForShare().add(sequence.sequenceId);
             }
         });
         return live.filter(sequence -> !sequence.deleted);
@@ -96,5 +102,16 @@ public class SequenceDirectory {
                 sequence.stopOnMeeting()));
         stages.remember(accountId, sequence.stages());
         return projection.findOwned(accountId, sequenceId);
+    }
+
+    /** The sequences this transaction has read under a share lock (the session does not know of a native lock). */
+    @SuppressWarnings("unchecked")
+    private Set<Long> lockedForShare() {
+        Set<Long> locked = (Set<Long>) transactions.getResource(SequenceDirectory.class);
+        if (locked == null) {
+            locked = new HashSet<>();
+            transactions.putResource(SequenceDirectory.class, locked);
+        }
+        return locked;
     }
 }

@@ -67,6 +67,14 @@ public class SequenceProjectionRepository implements PanacheRepositoryBase<Seque
         return findByIdOptional(sequenceId).filter(sequence -> sequence.accountId == accountId);
     }
 
+    /** These sequences, locked for share until the transaction ends; one statement for any number of ids. */
+    @SuppressWarnings("unchecked")
+    public List<SequenceProjection> lockForShare(Collection<Long> sequenceIds) {
+        return getEntityManager().createNativeQuery("""
+                SELECT * FROM sequence_projection WHERE sequence_id = ANY (?1) ORDER BY sequence_id FOR SHARE""",
+                SequenceProjection.class).setParameter(1, sequenceIds.toArray(Long[]::new)).getResultList();
+    }
+
     public List<SequenceProjection> live(Collection<Long> sequenceIds) {
         return list("sequenceId in ?1 and deleted = false", Sort.by("sequenceId"), sequenceIds);
     }
