@@ -50,6 +50,9 @@ final class ChildProcess implements AutoCloseable {
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        // glibc gives each thread that allocates its own malloc arena of up to 64 MB; two keep a JVM's native
+        // memory (JIT, Kafka clients, Netty) from growing with its thread count.
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
         builder.environment().putAll(environment);
         Process process = builder.start();
         Files.writeString(pidFile, Long.toString(process.pid()));

@@ -96,10 +96,7 @@ public class OutboxRelay {
 
     private int relayBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
-            if (!store.tryLockRelay()) {
-                return 0;
-            }
-            List<OutboxMessage> messages = store.oldest(config.batchSize());
+            List<OutboxMessage> messages = store.lockRelayAndReadOldest(config.batchSize());
             if (messages.isEmpty()) {
                 return 0;
             }

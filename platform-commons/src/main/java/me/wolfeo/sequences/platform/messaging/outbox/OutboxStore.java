@@ -57,25 +57,18 @@ public class OutboxStore {
         }
     }
 
-    /** Takes the relay lock for the current transaction; false when another instance holds it. */
-    public boolean tryLockRelay() {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
-            lock.setLong(1, RELAY_LOCK);
-            try (ResultSet result = lock.executeQuery()) {
-                result.next();
-                return result.getBoolean(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot take the outbox relay lock", e);
-        }
-    }
-
-    public List<OutboxMessage> oldest(int limit) {
-        String sql = "SELECT id, topic, message_key, headers, payload FROM platform_outbox ORDER BY id LIMIT ?";
+    /**
+     * Takes the relay lock for the current transaction and reads the oldest rows, in one round trip; no rows when
+     * another instance holds the lock. The lock is an uncorrelated subquery: PostgreSQL takes it once, before the
+     * scan, also when the outbox is empty.
+     */
+    public List<OutboxMessage> lockRelayAndReadOldest(int limit) {
+        String sql = "SELECT id, topic, message_key, headers, payload FROM platform_outbox "
+                + "WHERE (SELECT pg_try_advisory_xact_lock(?)) ORDER BY id LIMIT ?";
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setInt(1, limit);
+            select.setLong(1, RELAY_LOCK);
+            select.setInt(2, limit);
             List<OutboxMessage> messages = new ArrayList<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
