@@ -2,58 +2,34 @@ package me.wolfeo.sequences.kubernetes;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 /**
- * Builds a kustomization the way {@code kubectl apply -k} does, for the features the manifests use:
- * {@code resources} (files, and folders holding a kustomization) and {@code namespace}. Any other field fails the
- * build, so the manifests cannot start using a feature this check would silently ignore.
+ * An overlay as {@code kubectl apply -k} builds it: rendered by the real {@code kubectl kustomize} (kustomize is
+ * inside kubectl; {@code apt-get install kubectl}), each object kept twice: as written (for the schema check, which
+ * must see every field) and as a typed fabric8 object (for the checks that read it). Rendered once per overlay.
  */
-final class Kustomization {
+record Kustomization(Path overlay, List<JsonNode> documents, List<HasMetadata> objects) {
 
-    private static final Set<String> SUPPORTED = Set.of("apiVersion", "kind", "namespace", "resources");
-    /** Kinds that live outside namespaces, among those the manifests use. */
-    private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace");
+    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<Path, Kustomization> BUILT = new ConcurrentHashMap<>();
 
-    private Kustomization() {
-    }
-
-    static List<HasMetadata> build(Path directory) {
-        Path file = directory.resolve("kustomization.yaml");
-        Map<String, Object> kustomization = Manifests.readMap(file);
-        for (String field : kustomization.keySet()) {
-            if (!SUPPORTED.contains(field)) {
-                throw new AssertionError(file + ": the field '" + field + "' is not checked by this test");
-            }
-        }
-        List<HasMetadata> objects = new ArrayList<>();
-        for (Object resource : (List<?>) kustomization.getOrDefault("resources", List.of())) {
-            Path path = directory.resolve(resource.toString()).normalize();
-            if (Files.isDirectory(path)) {
-                objects.addAll(build(path));
-            } else if (Files.isRegularFile(path)) {
-                objects.addAll(Manifests.read(path));
-            } else {
-                throw new AssertionError(file + " lists " + resource + ", which does not exist");
-            }
-        }
-        Object namespace = kustomization.get("namespace");
-        if (namespace != null) {
-            for (HasMetadata object : objects) {
-                if (!CLUSTER_SCOPED.contains(object.getKind())) {
-                    object.getMetadata().setNamespace(namespace.toString());
-                }
-            }
-        }
-        return objects;
+    static Kustomization build(Path overlay) {
+        return BUILT.computeIfAbsent(overlay.toAbsolutePath().normalize(), Kustomization::render);
     }
 
     static List<Path> overlays(Path kubernetes) {
@@ -64,8 +40,46 @@ final class Kustomization {
         }
     }
 
-    static boolean createsNamespace(List<HasMetadata> objects, String name) {
-        return objects.stream().anyMatch(object -> object instanceof Namespace
-                && name.equals(object.getMetadata().getName()));
+    private static Kustomization render(Path overlay) {
+        String output = kubectlKustomize(overlay);
+        List<JsonNode> documents = new ArrayList<>();
+        List<HasMetadata> objects = new ArrayList<>();
+        for (String document : output.split("(?m)^---\\s*$")) {
+            if (document.isBlank()) {
+                continue;
+            }
+            documents.add(JSON.valueToTree(SERIALIZATION.unmarshal(document, Map.class)));
+            objects.add(SERIALIZATION.unmarshal(document, HasMetadata.class));
+        }
+        return new Kustomization(overlay, List.copyOf(documents), List.copyOf(objects));
+    }
+
+    private static String kubectlKustomize(Path overlay) {
+        try {
+            Path errors = Files.createTempFile("kustomize", ".err");
+            try {
+                Process process;
+                try {
+                    process = new ProcessBuilder("kubectl", "kustomize", overlay.toString())
+                            .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                            .redirectError(errors.toFile()).start();
+                } catch (IOException e) {
+                    throw new AssertionError("kubectl renders the overlays: apt-get install kubectl", e);
+                }
+                String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                    process.destroyForcibly();
+                    throw new AssertionError("kubectl kustomize " + overlay + " failed: " + Files.readString(errors));
+                }
+                return output;
+            } finally {
+                Files.deleteIfExists(errors);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 }

@@ -11,13 +11,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -27,6 +33,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.SecurityContext;
@@ -44,7 +51,8 @@ import me.wolfeo.sequences.local.LocalTopics;
 import me.wolfeo.sequences.platform.contract.Topics;
 
 /**
- * Builds every overlay as {@code kubectl apply -k} would and checks, without a cluster, what would break a
+ * Renders every overlay with {@code kubectl kustomize} (what {@code kubectl apply -k} sends), validates each object
+ * against the schema of its kind in the releases the README names, and checks, without a cluster, what would break a
  * rollout of the platform.
  */
 class OverlaysTest {
@@ -58,12 +66,28 @@ class OverlaysTest {
             "sms-provider", "internal-api-tokens");
     /** Settings a service starts without but the platform needs in a cluster. */
     static final Map<String, Set<String>> ALSO_REQUIRED = Map.of("gateway-service", Set.of("GATEWAY_ADMIN_KEY"));
+    static final Schemas SCHEMAS = Schemas.load(KUBERNETES.resolve("src/test/resources/schemas"));
+    /** How the README names the products whose schemas are kept, by the folder name's prefix. */
+    static final Map<String, String> PRODUCTS = Map.of("kubernetes", "Kubernetes", "strimzi", "Strimzi",
+            "cloudnative-pg", "CloudNativePG");
+    /**
+     * Connections a database keeps besides the services' pools: the superuser's reserve (3), the operator's and the
+     * replicas', and a person's psql.
+     */
+    static final int CONNECTION_RESERVE = 10;
+    /** The largest request body the API accepts (the README's PAYLOAD_TOO_LARGE). */
+    static final long API_BODY_LIMIT = 2L * 1024 * 1024;
+    static final String ACME_SOLVER_LABEL = "acme.cert-manager.io/http01-solver";
 
     static Stream<Path> overlays() {
         List<Path> overlays = Kustomization.overlays(KUBERNETES);
         assertThat(overlays).extracting(path -> path.getFileName().toString())
                 .contains("development", "production");
         return overlays.stream();
+    }
+
+    private static List<HasMetadata> objects(Path overlay) {
+        return Kustomization.build(overlay).objects();
     }
 
     private static <T extends HasMetadata> List<T> all(List<HasMetadata> objects, Class<T> kind) {
@@ -82,13 +106,31 @@ class OverlaysTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
-    void everyObjectParsesAsATypedObjectInTheOverlaysNamespace(Path overlay) {
-        List<HasMetadata> objects = Kustomization.build(overlay);
+    void everyObjectMatchesTheSchemaOfItsKindInTheReleasesTheReadmeNames(Path overlay) throws Exception {
+        List<String> errors = new ArrayList<>();
+        for (JsonNode object : Kustomization.build(overlay).documents()) {
+            String name = object.path("kind").asText() + "/" + object.path("metadata").path("name").asText();
+            SCHEMAS.errors(object).forEach(error -> errors.add(name + ": " + error));
+        }
+        assertThat(errors).as("schema errors in " + overlay.getFileName()).isEmpty();
+        String readme = Files.readString(ROOT.resolve("README.md"));
+        for (String release : SCHEMAS.releases()) {
+            String product = release.substring(0, release.lastIndexOf('-'));
+            String version = release.substring(release.lastIndexOf('-') + 1);
+            String named = PRODUCTS.get(product) + " " + version;
+            assertThat(readme.contains(named)).as("the README names %s, whose schemas the test uses", named).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyObjectIsInTheOverlaysNamespace(Path overlay) {
+        List<HasMetadata> objects = objects(overlay);
 
         String namespace = objects.stream().filter(object -> !"Namespace".equals(object.getKind()))
                 .map(object -> object.getMetadata().getNamespace()).distinct().collect(Collectors.joining(","));
         assertThat(namespace).as("one namespace for every object").doesNotContain(",").isNotBlank();
-        assertThat(Kustomization.createsNamespace(objects, namespace)).isTrue();
+        assertThat(all(objects, Namespace.class)).extracting(n -> n.getMetadata().getName()).contains(namespace);
         assertThat(all(objects, Deployment.class)).extracting(d -> d.getMetadata().getName())
                 .containsAll(SERVICES);
         Set<String> identities = new HashSet<>();
@@ -101,7 +143,7 @@ class OverlaysTest {
     @ParameterizedTest
     @MethodSource("overlays")
     void everyDeploymentHasProbesResourcesAndARestrictiveSecurityContext(Path overlay) {
-        for (Deployment deployment : all(Kustomization.build(overlay), Deployment.class)) {
+        for (Deployment deployment : all(objects(overlay), Deployment.class)) {
             String name = deployment.getMetadata().getName();
             PodSpec pod = deployment.getSpec().getTemplate().getSpec();
             assertThat(pod.getSecurityContext()).as(name + " pod securityContext").isNotNull();
@@ -138,7 +180,7 @@ class OverlaysTest {
     @ParameterizedTest
     @MethodSource("overlays")
     void theServicesProbeQuarkusHealthEndpoints(Path overlay) {
-        List<HasMetadata> objects = Kustomization.build(overlay);
+        List<HasMetadata> objects = objects(overlay);
         for (String service : SERVICES) {
             Container container = deployment(objects, service).getSpec().getTemplate().getSpec().getContainers()
                     .get(0);
@@ -150,7 +192,7 @@ class OverlaysTest {
     @ParameterizedTest
     @MethodSource("overlays")
     void servicesSelectPodsAndTheirPorts(Path overlay) {
-        List<HasMetadata> objects = Kustomization.build(overlay);
+        List<HasMetadata> objects = objects(overlay);
         for (Service service : all(objects, Service.class)) {
             Map<String, String> selector = service.getSpec().getSelector();
             List<Deployment> selected = all(objects, Deployment.class).stream()
@@ -178,7 +220,7 @@ class OverlaysTest {
     @ParameterizedTest
     @MethodSource("overlays")
     void onlyTheGatewayAndTheS3ServerAreRoutedFromOutside(Path overlay) {
-        List<HasMetadata> objects = Kustomization.build(overlay);
+        List<HasMetadata> objects = objects(overlay);
         Set<String> routed = new TreeSet<>();
         for (Ingress ingress : all(objects, Ingress.class)) {
             ingress.getSpec().getRules().forEach(rule -> rule.getHttp().getPaths().forEach(path -> {
@@ -201,7 +243,7 @@ class OverlaysTest {
     @ParameterizedTest
     @MethodSource("overlays")
     void networkPoliciesDenyByDefaultAndSelectPodsThatExist(Path overlay) {
-        List<HasMetadata> objects = Kustomization.build(overlay);
+        List<HasMetadata> objects = objects(overlay);
         List<NetworkPolicy> policies = all(objects, NetworkPolicy.class);
         assertThat(policies).as("a policy that denies all ingress by default")
                 .anyMatch(policy -> isEmpty(policy.getSpec().getPodSelector().getMatchLabels())
@@ -211,6 +253,9 @@ class OverlaysTest {
                 d.getSpec().getTemplate().getMetadata().getLabels().entrySet()));
         custom(objects, "Cluster").forEach(cluster -> podLabels.add(Map.entry("cnpg.io/cluster",
                 cluster.getMetadata().getName())));
+        if (usesCertManager(objects)) {
+            podLabels.add(Map.entry(ACME_SOLVER_LABEL, "true"));
+        }
         for (NetworkPolicy policy : policies) {
             Map<String, String> selector = policy.getSpec().getPodSelector().getMatchLabels();
             if (!isEmpty(selector)) {
@@ -223,7 +268,7 @@ class OverlaysTest {
     @ParameterizedTest
     @MethodSource("overlays")
     void autoscalersAndDisruptionBudgetsTargetDeployments(Path overlay) {
-        List<HasMetadata> objects = Kustomization.build(overlay);
+        List<HasMetadata> objects = objects(overlay);
         for (HorizontalPodAutoscaler autoscaler : all(objects, HorizontalPodAutoscaler.class)) {
             Deployment target = deployment(objects, autoscaler.getSpec().getScaleTargetRef().getName());
             assertThat(autoscaler.getSpec().getMinReplicas()).isLessThanOrEqualTo(autoscaler.getSpec()
@@ -236,7 +281,7 @@ class OverlaysTest {
                     + budget.getMetadata().getName())
                     .anyMatch(d -> d.getSpec().getTemplate().getMetadata().getLabels().entrySet()
                             .containsAll(budget.getSpec().getSelector().getMatchLabels().entrySet())
-                            && d.getSpec().getReplicas() > budget.getSpec().getMinAvailable().getIntVal());
+                            && minimumReplicas(objects, d) > budget.getSpec().getMinAvailable().getIntVal());
         }
         assertThat(all(objects, HorizontalPodAutoscaler.class)).extracting(h -> h.getSpec().getScaleTargetRef()
                 .getName()).contains("gateway-service");
@@ -245,7 +290,7 @@ class OverlaysTest {
     @ParameterizedTest
     @MethodSource("overlays")
     void everyTopicTheCodeUsesIsDeclaredAsTheLocalBrokerHasIt(Path overlay) throws IllegalAccessException {
-        List<HasMetadata> objects = Kustomization.build(overlay);
+        List<HasMetadata> objects = objects(overlay);
         Map<String, Integer> declared = custom(objects, "KafkaTopic").stream().collect(Collectors.toMap(
                 topic -> topicName(topic), topic -> (Integer) spec(topic).get("partitions")));
 
@@ -276,7 +321,7 @@ class OverlaysTest {
     @ParameterizedTest
     @MethodSource("overlays")
     void eachServiceHasAKafkaUserAllowedExactlyItsTopicsAndGroup(Path overlay) {
-        List<HasMetadata> objects = Kustomization.build(overlay);
+        List<HasMetadata> objects = objects(overlay);
         Set<String> declared = custom(objects, "KafkaTopic").stream().map(OverlaysTest::topicName)
                 .collect(Collectors.toSet());
         for (GenericKubernetesResource user : custom(objects, "KafkaUser")) {
@@ -310,7 +355,7 @@ class OverlaysTest {
     @ParameterizedTest
     @MethodSource("overlays")
     void everyVariableADeploymentSetsIsReadByItsServiceAndEveryRequiredOneIsSet(Path overlay) {
-        List<HasMetadata> objects = Kustomization.build(overlay);
+        List<HasMetadata> objects = objects(overlay);
         for (String service : SERVICES) {
             ServiceConfig config = ServiceConfig.of(ROOT, service);
             Container container = deployment(objects, service).getSpec().getTemplate().getSpec().getContainers()
@@ -337,7 +382,7 @@ class OverlaysTest {
     @ParameterizedTest
     @MethodSource("overlays")
     void everySecretReadIsMadeByAnOperatorOrDocumentedForTheOperatorToCreate(Path overlay) throws Exception {
-        List<HasMetadata> objects = Kustomization.build(overlay);
+        List<HasMetadata> objects = objects(overlay);
         Set<String> made = new TreeSet<>(OPERATOR_SECRETS);
         custom(objects, "KafkaUser").forEach(user -> made.add(user.getMetadata().getName()));
         custom(objects, "Kafka").forEach(kafka -> made.add(kafka.getMetadata().getName() + "-cluster-ca-cert"));
@@ -365,6 +410,234 @@ class OverlaysTest {
                         .as("ServiceAccount of " + deployment.getMetadata().getName()).contains(serviceAccount);
             }
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void noDeploymentThatAnAutoscalerScalesSetsItsReplicas(Path overlay) {
+        List<HasMetadata> objects = objects(overlay);
+        for (HorizontalPodAutoscaler autoscaler : all(objects, HorizontalPodAutoscaler.class)) {
+            Deployment target = deployment(objects, autoscaler.getSpec().getScaleTargetRef().getName());
+            assertThat(target.getSpec().getReplicas())
+                    .as("replicas of %s: every apply would reset the autoscaler's scale",
+                            target.getMetadata().getName())
+                    .isNull();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyDatabaseHoldsThePoolsOfEveryPodItsServicesCanRun(Path overlay) {
+        List<HasMetadata> objects = objects(overlay);
+        Map<String, Integer> needed = new TreeMap<>();
+        for (String service : SERVICES) {
+            Deployment deployment = deployment(objects, service);
+            String url = setting(deployment, ServiceConfig.of(ROOT, service), "quarkus.datasource.jdbc.url");
+            Matcher host = Pattern.compile("jdbc:postgresql://([^:/]+)-rw[:/].*").matcher(url);
+            assertThat(host.matches()).as(service + " connects to a CloudNativePG cluster's -rw Service: " + url)
+                    .isTrue();
+            int pool = Integer.parseInt(setting(deployment, ServiceConfig.of(ROOT, service),
+                    "quarkus.datasource.jdbc.max-size"));
+            needed.merge(host.group(1), maximumPods(objects, deployment) * pool, Integer::sum);
+        }
+        for (GenericKubernetesResource cluster : custom(objects, "Cluster")) {
+            String name = cluster.getMetadata().getName();
+            assertThat(needed).as("a service uses the database " + name).containsKey(name);
+            int maxConnections = Integer.parseInt(String.valueOf(path(spec(cluster), "postgresql", "parameters")
+                    .getOrDefault("max_connections", "100")));
+            assertThat(needed.get(name) + CONNECTION_RESERVE)
+                    .as("%s: pods x pool (%s) + reserve (%s) <= max_connections", name, needed.get(name),
+                            CONNECTION_RESERVE)
+                    .isLessThanOrEqualTo(maxConnections);
+        }
+        assertThat(custom(objects, "Cluster")).extracting(c -> c.getMetadata().getName())
+                .containsAll(needed.keySet());
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void consumersAtFullScaleStayWithinTheirTopicsPartitions(Path overlay) {
+        List<HasMetadata> objects = objects(overlay);
+        Map<String, Integer> partitions = custom(objects, "KafkaTopic").stream().collect(Collectors.toMap(
+                OverlaysTest::topicName, topic -> (Integer) spec(topic).get("partitions")));
+        for (String service : SERVICES) {
+            ServiceConfig config = ServiceConfig.of(ROOT, service);
+            Deployment deployment = deployment(objects, service);
+            int pods = maximumReplicas(objects, deployment);
+            config.properties().forEach((key, topic) -> {
+                Matcher channel = Pattern.compile("mp\\.messaging\\.incoming\\.([^.$]+)\\.topic").matcher(key);
+                if (!channel.matches() || partitions.getOrDefault(topic, 1) == 1) {
+                    return; // one partition: one consumer of the group reads it, by design
+                }
+                String concurrency = setting(deployment, config, "mp.messaging.incoming." + channel.group(1)
+                        + ".concurrency");
+                int consumers = pods * (concurrency == null ? 1 : Integer.parseInt(concurrency));
+                assertThat(consumers).as("%s: %s pods x the concurrency of %s against the %s partitions of %s",
+                        service, pods, channel.group(1), partitions.get(topic), topic)
+                        .isLessThanOrEqualTo(partitions.get(topic));
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theKafkaVersionIsTheLocalBrokersOrTheClosestTheStrimziReleaseRuns(Path overlay) throws Exception {
+        Map<String, String> supported = new TreeMap<>();
+        Path versions = Files.list(KUBERNETES.resolve("src/test/resources/schemas"))
+                .filter(folder -> folder.getFileName().toString().startsWith("strimzi-")).findFirst().orElseThrow()
+                .resolve("kafka-versions.txt");
+        Files.readAllLines(versions).stream().filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .map(line -> line.trim().split("\\s+")).forEach(fields -> supported.put(fields[0], fields[1]));
+        Matcher local = Pattern.compile("<kafka\\.version>([^<]+)</kafka\\.version>")
+                .matcher(Files.readString(ROOT.resolve("deploy/local/server-artifacts/pom.xml")));
+        assertThat(local.find()).isTrue();
+        String expected = supported.containsKey(local.group(1))
+                ? local.group(1)
+                : supported.keySet().stream().filter(version -> compareVersions(version, local.group(1)) > 0)
+                        .min(OverlaysTest::compareVersions).orElseThrow();
+        for (GenericKubernetesResource kafka : custom(objects(overlay), "Kafka")) {
+            Map<String, Object> broker = path(spec(kafka), "kafka");
+            assertThat(broker.get("version")).as("Kafka version (the local broker runs " + local.group(1) + ")")
+                    .isEqualTo(expected);
+            assertThat(broker.get("metadataVersion")).isEqualTo(supported.get(expected));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyImageIsPinnedToAVersion(Path overlay) {
+        for (Deployment deployment : all(objects(overlay), Deployment.class)) {
+            PodSpec pod = deployment.getSpec().getTemplate().getSpec();
+            Stream.concat(pod.getContainers().stream(), pod.getInitContainers().stream()).forEach(container -> {
+                String image = container.getImage();
+                String tag = image.contains("@")
+                        ? "digest"
+                        : image.substring(image.lastIndexOf('/') + 1).contains(":")
+                                ? image.substring(image.lastIndexOf(':') + 1)
+                                : "";
+                assertThat(tag).as("the version of " + image).isNotBlank().isNotEqualTo("latest");
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theRouteToTheGatewayTakesTheBodiesTheApiAccepts(Path overlay) {
+        for (Ingress ingress : all(objects(overlay), Ingress.class)) {
+            boolean toGateway = ingress.getSpec().getRules().stream().flatMap(rule -> rule.getHttp().getPaths()
+                    .stream()).anyMatch(path -> "gateway-service".equals(path.getBackend().getService().getName()));
+            if (toGateway) {
+                String size = ingress.getMetadata().getAnnotations() == null
+                        ? null
+                        : ingress.getMetadata().getAnnotations().get("nginx.ingress.kubernetes.io/proxy-body-size");
+                assertThat(size).as("Ingress %s sets ingress-nginx's body limit (1 MiB by default)",
+                        ingress.getMetadata().getName()).isNotNull();
+                assertThat(bytes(size)).as("Ingress %s body limit %s", ingress.getMetadata().getName(), size)
+                        .isGreaterThanOrEqualTo(API_BODY_LIMIT);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void certManagersChallengeSolverIsReachableFromTheIngressController(Path overlay) {
+        List<HasMetadata> objects = objects(overlay);
+        if (!usesCertManager(objects)) {
+            return;
+        }
+        assertThat(all(objects, NetworkPolicy.class)).as("a policy admits the HTTP-01 solver's port 8089")
+                .anyMatch(policy -> "true".equals(labels(policy).get(ACME_SOLVER_LABEL))
+                        && policy.getSpec().getIngress().stream().anyMatch(rule -> rule.getPorts().stream()
+                                .anyMatch(port -> port.getPort().getIntVal() == 8089)
+                                && rule.getFrom().stream().anyMatch(peer -> peer.getNamespaceSelector() != null
+                                        && "ingress-nginx".equals(peer.getNamespaceSelector().getMatchLabels()
+                                                .get("kubernetes.io/metadata.name")))));
+    }
+
+    private static Map<String, String> labels(NetworkPolicy policy) {
+        Map<String, String> labels = policy.getSpec().getPodSelector().getMatchLabels();
+        return labels == null ? Map.of() : labels;
+    }
+
+    private static boolean usesCertManager(List<HasMetadata> objects) {
+        return all(objects, Ingress.class).stream().anyMatch(ingress -> ingress.getMetadata().getAnnotations() != null
+                && ingress.getMetadata().getAnnotations().keySet().stream()
+                        .anyMatch(key -> key.startsWith("cert-manager.io/")));
+    }
+
+    /** A setting as the Deployment's container sees it: its environment variable, else the service's default. */
+    private static String setting(Deployment deployment, ServiceConfig config, String property) {
+        String variable = ServiceConfig.environmentName(property);
+        return deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                .filter(env -> env.getName().equals(variable) && env.getValue() != null).map(EnvVar::getValue)
+                .findFirst().orElse(config.properties().get(property));
+    }
+
+    private static Optional<HorizontalPodAutoscaler> autoscalerOf(List<HasMetadata> objects, Deployment deployment) {
+        return all(objects, HorizontalPodAutoscaler.class).stream().filter(h -> h.getSpec().getScaleTargetRef()
+                .getName().equals(deployment.getMetadata().getName())).findFirst();
+    }
+
+    private static int minimumReplicas(List<HasMetadata> objects, Deployment deployment) {
+        return autoscalerOf(objects, deployment).map(h -> h.getSpec().getMinReplicas())
+                .orElseGet(() -> Objects.requireNonNullElse(deployment.getSpec().getReplicas(), 1));
+    }
+
+    private static int maximumReplicas(List<HasMetadata> objects, Deployment deployment) {
+        return autoscalerOf(objects, deployment).map(h -> h.getSpec().getMaxReplicas())
+                .orElseGet(() -> Objects.requireNonNullElse(deployment.getSpec().getReplicas(), 1));
+    }
+
+    /** The most pods of the Deployment that run at once: its largest scale, plus the rolling update's surge. */
+    private static int maximumPods(List<HasMetadata> objects, Deployment deployment) {
+        int replicas = maximumReplicas(objects, deployment);
+        var strategy = deployment.getSpec().getStrategy();
+        if (strategy == null || !"RollingUpdate".equals(strategy.getType()) || strategy.getRollingUpdate() == null) {
+            return replicas + (strategy != null && "Recreate".equals(strategy.getType()) ? 0 : 1);
+        }
+        IntOrString surge = strategy.getRollingUpdate().getMaxSurge();
+        if (surge == null) {
+            return replicas + (int) Math.ceil(replicas * 0.25);
+        }
+        return replicas + (surge.getStrVal() != null
+                ? (int) Math.ceil(replicas * Integer.parseInt(surge.getStrVal().replace("%", "")) / 100.0)
+                : surge.getIntVal());
+    }
+
+    /** An ingress-nginx size: 4m, 512k, 1g or bytes. */
+    private static long bytes(String size) {
+        Matcher matcher = Pattern.compile("(\\d+)([kKmMgG]?)").matcher(size.trim());
+        assertThat(matcher.matches()).as("a size: " + size).isTrue();
+        long value = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2).toLowerCase()) {
+            case "k" -> value * 1024;
+            case "m" -> value * 1024 * 1024;
+            case "g" -> value * 1024 * 1024 * 1024;
+            default -> value;
+        };
+    }
+
+    private static int compareVersions(String left, String right) {
+        String[] a = left.split("\\.");
+        String[] b = right.split("\\.");
+        for (int i = 0; i < Math.max(a.length, b.length); i++) {
+            int difference = Integer.compare(i < a.length ? Integer.parseInt(a[i]) : 0,
+                    i < b.length ? Integer.parseInt(b[i]) : 0);
+            if (difference != 0) {
+                return difference;
+            }
+        }
+        return 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> path(Map<String, Object> map, String... keys) {
+        Map<String, Object> current = map;
+        for (String key : keys) {
+            Object next = current == null ? null : current.get(key);
+            current = next instanceof Map<?, ?> nested ? (Map<String, Object>) nested : Map.of();
+        }
+        return current;
     }
 
     private static boolean isEmpty(Object mapOrList) {
