@@ -61,11 +61,12 @@ class StepBatch {
     private final EnrollmentConfig.Engine config;
     private final AllowedTimes allowedTimes;
     private final ContactTimeZones zones;
+    private final EngineMetrics metrics;
 
     StepBatch(DueStepStore store, StageProjectionStore stages, SequenceProjectionRepository sequenceProjection,
             SequenceDirectory sequences, StepExecutor executor, EnrollmentEvents events, EmailSender email,
             @RestClient ContentServiceClient content, Clock clock, EnrollmentConfig config, AllowedTimes allowedTimes,
-            ContactTimeZones zones) {
+            ContactTimeZones zones, EngineMetrics metrics) {
         this.store = store;
         this.stages = stages;
         this.sequenceProjection = sequenceProjection;
@@ -78,6 +79,7 @@ class StepBatch {
         this.config = config.engine();
         this.allowedTimes = allowedTimes;
         this.zones = zones;
+        this.metrics = metrics;
     }
 
     /** Runs one batch of due steps; returns how many enrollments it claimed. */
@@ -125,15 +127,18 @@ class StepBatch {
         }
         StepOutcome outcome = executor.execute(enrollment, stage, contact, delivery, work.now);
         if (outcome.kind() == StepOutcome.Kind.HELD) {
+            metrics.stepRun("held", stage.stageType());
             work.changes.add(heldUntil(enrollment, stage, delivery.senders().nextDay(), WaitReason.THROTTLE));
             return;
         }
         if (outcome.kind() == StepOutcome.Kind.RETRY) {
             outcome = retryOrGiveUp(enrollment, stage, outcome, work);
             if (outcome == null) {
+                metrics.stepRun("retried", stage.stageType());
                 return;
             }
         }
+        metrics.stepRun(outcome.kind().recorded, stage.stageType());
         record(enrollment, stage, outcome, work);
         ProjectedStage next = nextAfter(work.live.getOrDefault(enrollment.sequenceId(), List.of()), stage);
         if (next == null) {

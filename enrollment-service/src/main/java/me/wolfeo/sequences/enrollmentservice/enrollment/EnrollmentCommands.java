@@ -55,10 +55,11 @@ public class EnrollmentCommands {
     private final EnrollmentEvents events;
     private final MessageCodec codec;
     private final Clock clock;
+    private final EnrollMetrics metrics;
 
     public EnrollmentCommands(ContactDirectory directory, SequenceDirectory sequences,
             AccountProjectionRepository accounts, PhoneNumbers phones, EnrollmentEvents events, MessageCodec codec,
-            Clock clock) {
+            Clock clock, EnrollMetrics metrics) {
         this.directory = directory;
         this.sequences = sequences;
         this.accounts = accounts;
@@ -66,9 +67,26 @@ public class EnrollmentCommands {
         this.events = events;
         this.codec = codec;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
+    /** Applies an enroll command, counting its outcome (enrolled, or the refusal's code) in {@link EnrollMetrics}. */
     public EnrollmentResult enroll(Envelope message, MessageContext context) {
+        EnrollmentResult result;
+        try {
+            result = applyEnroll(message, context);
+        } catch (CommandRejectedException rejected) {
+            metrics.counted(rejected.problem().code());
+            throw rejected;
+        } catch (InvalidMessageException invalid) {
+            metrics.counted(ErrorCodes.VALIDATION_ERROR); // dead-lettered; a requester gets VALIDATION_ERROR
+            throw invalid;
+        }
+        metrics.counted(EnrollMetrics.ENROLLED);
+        return result;
+    }
+
+    private EnrollmentResult applyEnroll(Envelope message, MessageContext context) {
         Enroll command = codec.data(message, Enroll.class);
         Map<String, List<String>> errors = new LinkedHashMap<>();
         if (command.sequenceId() == null) {

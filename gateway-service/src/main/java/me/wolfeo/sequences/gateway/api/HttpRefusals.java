@@ -114,6 +114,13 @@ public class HttpRefusals {
     }
 
     private void failed(RoutingContext context) {
+        // A route before the checks failed on a request they refuse (the HTTP metrics' and traces' route decodes the
+        // path, and fails on one like /v1/seq%zzuence): the checks' answer.
+        ApiException refusal = refusal(context.request());
+        if (refusal != null) {
+            answer(context, refusal);
+            return;
+        }
         int status = context.failure() instanceof HttpException http ? http.getStatusCode() : context.statusCode();
         ApiException answer = switch (status) {
             case 404 -> ApiException.notFound("The requested resource does not exist.");

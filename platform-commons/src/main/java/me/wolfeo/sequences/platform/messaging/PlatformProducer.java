@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -14,6 +15,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+
+import me.wolfeo.sequences.platform.metrics.KafkaClientMeters;
+import me.wolfeo.sequences.platform.tracing.MessageTracing;
 
 /**
  * The service's one Kafka producer for everything it sends itself (requests, replies, outbox rows): acks from
@@ -24,15 +28,30 @@ public class PlatformProducer {
 
     private final MessagingConfig config;
     private final KafkaClientSettings kafka;
+    /** Null in a producer made with {@code new}: it has no meters. */
+    private final KafkaClientMeters meters;
     private volatile Producer<String, byte[]> producer;
+    /** Adds the current trace context to each record that carries none; null in a producer made with {@code new}. */
+    @Inject
+    MessageTracing tracing;
 
+    /** A producer made with {@code new} (tests), without meters. */
     public PlatformProducer(MessagingConfig config, KafkaClientSettings kafka) {
+        this(config, kafka, null);
+    }
+
+    @Inject
+    public PlatformProducer(MessagingConfig config, KafkaClientSettings kafka, KafkaClientMeters meters) {
         this.config = config;
         this.kafka = kafka;
+        this.meters = meters;
     }
 
     public CompletableFuture<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
         CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
+        if (tracing != null) {
+            tracing.inject(record.headers());
+        }
         producer().send(record, (metadata, error) -> {
             if (error == null) {
                 result.complete(metadata);
@@ -50,6 +69,9 @@ public class PlatformProducer {
                 current = producer;
                 if (current == null) {
                     current = new KafkaProducer<>(settings(), new StringSerializer(), new ByteArraySerializer());
+                    if (meters != null) {
+                        meters.bind(current);
+                    }
                     producer = current;
                 }
             }
@@ -78,6 +100,9 @@ public class PlatformProducer {
         Producer<String, byte[]> current = producer;
         if (current != null) {
             current.close(Duration.ofSeconds(5));
+        }
+        if (meters != null && current != null) {
+            meters.unbind(current);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -36,6 +40,7 @@ import me.wolfeo.sequences.platform.messaging.PlatformProducer;
 import me.wolfeo.sequences.platform.messaging.Problem;
 import me.wolfeo.sequences.platform.messaging.Reply;
 import me.wolfeo.sequences.platform.messaging.outbox.Outbox;
+import me.wolfeo.sequences.platform.tracing.MessageTracing;
 
 /**
  * Processes a batch of inbound Kafka records exactly once in effect: in one database transaction it skips the
@@ -46,6 +51,12 @@ import me.wolfeo.sequences.platform.messaging.outbox.Outbox;
  * <p>
  * When the batch transaction fails unexpectedly, each record is retried in a transaction of its own, so one
  * poison record cannot hold back the others; a record that still fails goes to the dead-letter topic.
+ *
+ * <p>
+ * Each record is processed in a span of its own (kind CONSUMER, "{@code <topic> process}"), the child of the trace
+ * context in its headers: its handler's database work, the events it writes to the outbox and its reply belong to
+ * the trace of the message. The batch's shared work (inbox, commit) runs in a batch span linked to the records'
+ * spans, or in the record's span when the batch has one record.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "platform.messaging.outbox.enabled", stringValue = "true", enableIfMissing = true)
@@ -62,17 +73,19 @@ public class InboundBatchProcessor {
 
     private final MessageCodec codec;
     private final PlatformProducer producer;
+    private final MessageTracing tracing;
     private final String consumerName;
     private final MessagingConfig.Inbound config;
     /** The largest record the producer sends, less room for the dead-letter headers. */
     private final int maxDeadLetterValueBytes;
 
     public InboundBatchProcessor(Inbox inbox, Outbox outbox, MessageCodec codec, PlatformProducer producer,
-            MessagingConfig config) {
+            MessagingConfig config, MessageTracing tracing) {
         this.inbox = inbox;
         this.outbox = outbox;
         this.codec = codec;
         this.producer = producer;
+        this.tracing = tracing;
         this.consumerName = config.source();
         this.config = config.inbound();
         this.maxDeadLetterValueBytes = config.producer().maxRequestSize() - DEAD_LETTER_ROOM_BYTES;
@@ -84,10 +97,31 @@ public class InboundBatchProcessor {
         if (records.isEmpty()) {
             return;
         }
+        Map<ConsumerRecord<String, byte[]>, Span> spans = new IdentityHashMap<>();
+        records.forEach(record -> spans.put(record, tracing.startProcessing(record, consumerName)));
+        Span batchSpan = records.size() == 1
+                ? spans.get(records.get(0))
+                : tracing.startBatch(records.get(0).topic(), consumerName, List.copyOf(spans.values()));
+        try (Scope ignored = batchSpan.makeCurrent()) {
+            processBatch(records, handlers, spans);
+        } catch (RuntimeException e) {
+            batchSpan.recordException(e);
+            batchSpan.setStatus(StatusCode.ERROR, Failures.describe(e));
+            throw e;
+        } finally {
+            if (records.size() > 1) {
+                batchSpan.end();
+            }
+            spans.values().forEach(Span::end);
+        }
+    }
+
+    private void processBatch(List<ConsumerRecord<String, byte[]>> records, MessageHandlers handlers,
+            Map<ConsumerRecord<String, byte[]>, Span> spans) {
         long started = System.currentTimeMillis();
         List<Outcome> outcomes;
         try {
-            outcomes = QuarkusTransaction.requiringNew().call(() -> applyAll(records, handlers));
+            outcomes = QuarkusTransaction.requiringNew().call(() -> applyAll(records, handlers, spans));
         } catch (RuntimeException batchFailure) {
             LOG.debugf("A batch of %d records failed (%s); processing them one at a time", records.size(),
                     Failures.describe(batchFailure));
@@ -95,12 +129,18 @@ public class InboundBatchProcessor {
                 // Each record's reply leaves as soon as its own transaction has committed: a later record may
                 // take long (an outage is retried up to the outage tolerance) or stop the consumer, and the
                 // requesters of the records committed before it must not wait for that, or never hear back.
-                processAlone(record, handlers).forEach(this::sendReply);
+                try (Scope ignored = spans.get(record).makeCurrent()) {
+                    processAlone(record, handlers, spans).forEach(this::sendReply);
+                }
             }
             logProcessed(records, started);
             return;
         }
-        outcomes.forEach(this::sendReply);
+        for (Outcome outcome : outcomes) {
+            try (Scope ignored = spans.get(outcome.record()).makeCurrent()) {
+                sendReply(outcome);
+            }
+        }
         logProcessed(records, started);
     }
 
@@ -112,13 +152,14 @@ public class InboundBatchProcessor {
         }
     }
 
-    private List<Outcome> processAlone(ConsumerRecord<String, byte[]> record, MessageHandlers handlers) {
+    private List<Outcome> processAlone(ConsumerRecord<String, byte[]> record, MessageHandlers handlers,
+            Map<ConsumerRecord<String, byte[]>, Span> spans) {
         RuntimeException failure = null;
         long transientSince = 0;
         for (int attempt = 1;; attempt++) {
             try {
                 List<Outcome> outcomes = QuarkusTransaction.requiringNew().call(() -> applyAll(List.of(record),
-                        handlers));
+                        handlers, spans));
                 if (transientSince != 0) {
                     LOG.infof("Processing %s-%d@%d again after an outage", record.topic(), record.partition(),
                             record.offset());
@@ -152,7 +193,8 @@ public class InboundBatchProcessor {
                 "The request could not be processed; it was kept for investigation."))));
     }
 
-    private List<Outcome> applyAll(List<ConsumerRecord<String, byte[]>> records, MessageHandlers handlers) {
+    private List<Outcome> applyAll(List<ConsumerRecord<String, byte[]>> records, MessageHandlers handlers,
+            Map<ConsumerRecord<String, byte[]>, Span> spans) {
         List<Decoded> decoded = records.stream().map(this::decode).toList();
         Map<String, ProcessedMessage> known = inbox.find(decoded.stream()
                 .filter(Decoded::valid).map(Decoded::inboxKey).distinct().toList());
@@ -161,25 +203,31 @@ public class InboundBatchProcessor {
         handlers.prepare(decoded.stream().filter(Decoded::valid).filter(d -> !known.containsKey(d.inboxKey()))
                 .map(Decoded::envelope).toList());
         for (Decoded message : decoded) {
-            if (!message.valid()) {
-                deadLetter(message.record(), message.invalidReason());
-                outcomes.add(new Outcome(message.record(), invalid(message.invalidReason())));
-                continue;
+            try (Scope ignored = spans.get(message.record()).makeCurrent()) {
+                outcomes.add(new Outcome(message.record(), applyOne(message, handlers, known, processed)));
             }
-            ProcessedMessage prior = Optional.ofNullable(known.get(message.inboxKey()))
-                    .orElseGet(() -> Optional.ofNullable(processed.get(message.inboxKey()))
-                            .map(Inbox.ProcessedEntry::message).orElse(null));
-            if (prior != null) {
-                outcomes.add(new Outcome(message.record(), replayed(prior, message)));
-                continue;
-            }
-            Reply reply = apply(message, handlers);
-            processed.put(message.inboxKey(), new Inbox.ProcessedEntry(message.envelope().type(),
-                    new ProcessedMessage(message.fingerprint(), codec.encode(reply))));
-            outcomes.add(new Outcome(message.record(), reply));
         }
         inbox.record(processed);
         return outcomes;
+    }
+
+    /** One record of the batch, in its span: its handler's work and the events it writes are of its trace. */
+    private Reply applyOne(Decoded message, MessageHandlers handlers, Map<String, ProcessedMessage> known,
+            Map<String, Inbox.ProcessedEntry> processed) {
+        if (!message.valid()) {
+            deadLetter(message.record(), message.invalidReason());
+            return invalid(message.invalidReason());
+        }
+        ProcessedMessage prior = Optional.ofNullable(known.get(message.inboxKey()))
+                .orElseGet(() -> Optional.ofNullable(processed.get(message.inboxKey()))
+                        .map(Inbox.ProcessedEntry::message).orElse(null));
+        if (prior != null) {
+            return replayed(prior, message);
+        }
+        Reply reply = apply(message, handlers);
+        processed.put(message.inboxKey(), new Inbox.ProcessedEntry(message.envelope().type(),
+                new ProcessedMessage(message.fingerprint(), codec.encode(reply))));
+        return reply;
     }
 
     private Reply apply(Decoded message, MessageHandlers handlers) {
@@ -257,6 +305,7 @@ public class InboundBatchProcessor {
     }
 
     private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
+        Span.current().setStatus(StatusCode.ERROR, reason); // the record's span
         outbox.publishRaw(record.topic() + ".dlq", record.key(), deadLetterHeaders(record, reason),
                 deadLetterValue(record));
         LOG.infof("Dead-lettered %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);

@@ -16,6 +16,7 @@ import me.wolfeo.sequences.platform.messaging.Envelope;
 import me.wolfeo.sequences.platform.messaging.MessageCodec;
 import me.wolfeo.sequences.platform.messaging.MessageHeaders;
 import me.wolfeo.sequences.platform.messaging.MessagingConfig;
+import me.wolfeo.sequences.platform.tracing.MessageTracing;
 
 /**
  * Where a service writes the messages it emits, in the same database transaction as the state change they
@@ -30,17 +31,22 @@ public class Outbox {
     private final MessageCodec codec;
     private final TransactionSynchronizationRegistry transactions;
     private final String source;
+    private final MessageTracing tracing;
 
     public Outbox(OutboxStore store, OutboxRelay relay, MessageCodec codec,
-            TransactionSynchronizationRegistry transactions, MessagingConfig config) {
+            TransactionSynchronizationRegistry transactions, MessagingConfig config, MessageTracing tracing) {
         this.store = store;
         this.relay = relay;
         this.codec = codec;
         this.transactions = transactions;
         this.source = config.source();
+        this.tracing = tracing;
     }
 
-    /** Adds an event or command to the current transaction's outgoing messages. */
+    /**
+     * Adds an event or command to the current transaction's outgoing messages, with the current trace context
+     * (the processing of the message that caused it, say): the relay sends it later with these headers.
+     */
     public void publish(String topic, String key, Envelope message) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(MessageHeaders.CE_SPEC_VERSION, "1.0");
@@ -49,12 +55,18 @@ public class Outbox {
         headers.put(MessageHeaders.CE_SOURCE, source);
         headers.put(MessageHeaders.CE_TIME, message.occurredAt().toString());
         headers.put(MessageHeaders.CONTENT_TYPE, "application/json");
+        tracing.inject(headers);
         write(List.of(new OutboxMessage(0, topic, key, headers, codec.encode(message))));
     }
 
-    /** Adds a raw record (a dead letter, say) to the current transaction's outgoing messages. */
+    /**
+     * Adds a raw record (a dead letter, say) to the current transaction's outgoing messages; with the current trace
+     * context unless its headers carry one (a dead letter keeps the original record's).
+     */
     public void publishRaw(String topic, String key, Map<String, String> headers, byte[] payload) {
-        write(List.of(new OutboxMessage(0, topic, key, headers, payload == null ? new byte[0] : payload)));
+        Map<String, String> traced = new LinkedHashMap<>(headers);
+        tracing.inject(traced);
+        write(List.of(new OutboxMessage(0, topic, key, traced, payload == null ? new byte[0] : payload)));
     }
 
     /**

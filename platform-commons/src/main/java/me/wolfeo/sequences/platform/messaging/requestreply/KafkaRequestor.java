@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,6 +37,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.opentelemetry.context.Context;
+
 import me.wolfeo.sequences.platform.Failures;
 import me.wolfeo.sequences.platform.messaging.Envelope;
 import me.wolfeo.sequences.platform.messaging.KafkaClientSettings;
@@ -44,6 +50,7 @@ import me.wolfeo.sequences.platform.messaging.MessageHeaders;
 import me.wolfeo.sequences.platform.messaging.MessagingConfig;
 import me.wolfeo.sequences.platform.messaging.PlatformProducer;
 import me.wolfeo.sequences.platform.messaging.Reply;
+import me.wolfeo.sequences.platform.metrics.KafkaClientMeters;
 
 /**
  * Sends a command to a service's topic and completes when the service's reply arrives on the reply topic.
@@ -73,11 +80,17 @@ public class KafkaRequestor implements AutoCloseable {
     /** Without a fetch response for this long (the broker answers a fetch within 500 ms), it is unreachable. */
     private static final long SILENCE_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(5);
     private static final long RETRY_BACKOFF_MILLIS = 1_000;
+    /** Requests that got no answer in time, by topic and why: sent but not answered, or never sent. */
+    public static final String TIMEOUTS = "platform.requests.timeouts";
 
     private final MessagingConfig config;
     private final KafkaClientSettings kafka;
     private final PlatformProducer producer;
     private final MessageCodec codec;
+    /** Null in a requestor made with {@code new}: its consumer has no meters. */
+    private final KafkaClientMeters kafkaMeters;
+    private final MeterRegistry registry;
+    private final Map<String, Counter> timeouts = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> ready = new CompletableFuture<>();
     private volatile boolean running;
@@ -92,12 +105,21 @@ public class KafkaRequestor implements AutoCloseable {
     private Thread listener;
     private ExecutorService sender;
 
+    /** A requestor made with {@code new} (tests): its counters go to Micrometer's global registry. */
     public KafkaRequestor(MessagingConfig config, KafkaClientSettings kafka, PlatformProducer producer,
             MessageCodec codec) {
+        this(config, kafka, producer, codec, null);
+    }
+
+    @Inject
+    public KafkaRequestor(MessagingConfig config, KafkaClientSettings kafka, PlatformProducer producer,
+            MessageCodec codec, KafkaClientMeters kafkaMeters) {
         this.config = config;
         this.kafka = kafka;
         this.producer = producer;
         this.codec = codec;
+        this.kafkaMeters = kafkaMeters;
+        this.registry = kafkaMeters == null ? Metrics.globalRegistry : kafkaMeters.registry();
     }
 
     /** Starts the reply listener (done by CDI for the bean; call it on an instance made with {@code new}). */
@@ -110,6 +132,9 @@ public class KafkaRequestor implements AutoCloseable {
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500,
                 ConsumerConfig.METADATA_MAX_AGE_CONFIG, (int) config.requests().partitionCheck().toMillis())),
                 new StringDeserializer(), new ByteArrayDeserializer());
+        if (kafkaMeters != null) {
+            kafkaMeters.bind(consumer, KafkaClientMeters.NO_GROUP); // read by assignment, without a group
+        }
         sender = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "request-sender");
             thread.setDaemon(true);
@@ -172,8 +197,9 @@ public class KafkaRequestor implements AutoCloseable {
                 .add(MessageHeaders.CE_ID, command.id().getBytes(StandardCharsets.UTF_8))
                 .add(MessageHeaders.CE_TYPE, command.type().getBytes(StandardCharsets.UTF_8))
                 .add(MessageHeaders.CE_SOURCE, config.source().getBytes(StandardCharsets.UTF_8));
-        // Sent once the listener reads the reply topic (at once, after start-up), never on the caller's thread.
-        ready.thenRunAsync(() -> send(attempt, command.id(), record), sender);
+        // Sent once the listener reads the reply topic (at once, after start-up), never on the caller's thread; in
+        // the caller's trace context, which the producer writes into the record's headers.
+        ready.thenRunAsync(Context.current().wrap(() -> send(attempt, command.id(), record)), sender);
         return attempt.reply.orTimeout(timeoutNanos, TimeUnit.NANOSECONDS).handle((answer, error) -> {
             pending.remove(correlationId);
             if (error == null) {
@@ -184,15 +210,24 @@ public class KafkaRequestor implements AutoCloseable {
                     : error;
             if (cause instanceof TimeoutException) {
                 if (attempt.abandonUnsent()) {
+                    timedOut(topic, "not_sent");
                     String reason = ready.isDone()
                             ? "the broker did not take it in time"
                             : "the reply listener is not ready (" + problem + ")";
                     throw new CompletionException(new RequestNotSentException(command.id(), reason));
                 }
+                timedOut(topic, "no_reply");
                 throw new CompletionException(new ReplyTimeoutException(command.id()));
             }
             throw new CompletionException(cause);
         });
+    }
+
+    private void timedOut(String topic, String reason) {
+        timeouts.computeIfAbsent(topic + "\n" + reason, key -> Counter.builder(TIMEOUTS)
+                .description("Requests not answered within platform.messaging.requests.timeout: no_reply (sent, "
+                        + "answered 504) or not_sent (the broker did not take it, answered 503)")
+                .tag("topic", topic).tag("reason", reason).register(registry)).increment();
     }
 
     private void send(Attempt attempt, String commandId, ProducerRecord<String, byte[]> record) {
@@ -410,6 +445,9 @@ public class KafkaRequestor implements AutoCloseable {
         }
         if (sender != null) {
             sender.shutdownNow();
+        }
+        if (kafkaMeters != null && consumer != null) {
+            kafkaMeters.unbind(consumer);
         }
     }
 
