@@ -32,19 +32,38 @@ public final class JaxRsRoutes {
     private JaxRsRoutes() {
     }
 
+    /** A resource method as its class declares it: the HTTP method and the path template. */
+    public record ResourceMethod(Class<?> type, Method method, String httpMethod, String pathTemplate) {
+    }
+
     /** The routes of the resource classes in this package (and below) of the module the tests run in. */
     public static List<Route> ofModule(String basePackage) {
         List<Route> routes = new ArrayList<>();
-        for (Path classes : List.of(Path.of("target/classes"), Path.of("target/test-classes"))) {
-            Path root = classes.resolve(basePackage.replace('.', '/'));
-            if (Files.isDirectory(root)) {
-                for (String className : classNames(classes, root)) {
-                    routes.addAll(routesOf(load(className)));
-                }
-            }
+        for (ResourceMethod method : resourceMethods(basePackage, true)) {
+            routes.add(new Route(method.httpMethod(), concrete(method.pathTemplate())));
         }
         routes.sort(Comparator.comparing(Route::toString));
         return routes;
+    }
+
+    /**
+     * The resource methods of the classes in this package (and below) in target/classes, and in target/test-classes
+     * too when asked.
+     */
+    public static List<ResourceMethod> resourceMethods(String basePackage, boolean withTestClasses) {
+        List<ResourceMethod> methods = new ArrayList<>();
+        List<Path> directories = withTestClasses
+                ? List.of(Path.of("target/classes"), Path.of("target/test-classes"))
+                : List.of(Path.of("target/classes"));
+        for (Path classes : directories) {
+            Path root = classes.resolve(basePackage.replace('.', '/'));
+            if (Files.isDirectory(root)) {
+                for (String className : classNames(classes, root)) {
+                    methods.addAll(resourceMethodsOf(load(className)));
+                }
+            }
+        }
+        return methods;
     }
 
     private static List<String> classNames(Path classes, Path root) {
@@ -67,21 +86,22 @@ public final class JaxRsRoutes {
     }
 
     /** A class's resource methods; an interface is a REST client's (or left to the class that implements it). */
-    private static List<Route> routesOf(Class<?> type) {
+    private static List<ResourceMethod> resourceMethodsOf(Class<?> type) {
         jakarta.ws.rs.Path classPath = type.getAnnotation(jakarta.ws.rs.Path.class);
         if (classPath == null || type.isInterface()) {
             return List.of();
         }
-        List<Route> routes = new ArrayList<>();
+        List<ResourceMethod> methods = new ArrayList<>();
         for (Method method : type.getMethods()) {
             String httpMethod = httpMethodOf(method);
             if (httpMethod != null) {
                 jakarta.ws.rs.Path methodPath = method.getAnnotation(jakarta.ws.rs.Path.class);
-                String path = classPath.value() + (methodPath == null ? "" : "/" + methodPath.value());
-                routes.add(new Route(httpMethod, concrete(path)));
+                String path = (classPath.value() + (methodPath == null ? "" : "/" + methodPath.value()))
+                        .replaceAll("/+", "/");
+                methods.add(new ResourceMethod(type, method, httpMethod, path.startsWith("/") ? path : "/" + path));
             }
         }
-        return routes;
+        return methods;
     }
 
     private static String httpMethodOf(Method method) {
