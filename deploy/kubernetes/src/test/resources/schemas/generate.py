@@ -5,7 +5,7 @@ One self-contained, strict file per kind the manifests use: only the definitions
 and status left out, every object closed (additionalProperties false) unless the API leaves it open, apiVersion and
 kind fixed. Run it again, with the sources README.md names, when a kind or a version changes:
 
-  generate.py KUBERNETES_DEFINITIONS_JSON STRIMZI_CRD_DIR CNPG_CLUSTERS_CRD_YAML
+  generate.py KUBERNETES_DEFINITIONS_JSON STRIMZI_CRD_DIR CNPG_CLUSTERS_CRD_YAML PROMETHEUS_OPERATOR_PODMONITORS_CRD_YAML
 """
 import json
 import os
@@ -17,6 +17,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 KUBERNETES = "kubernetes-1.35.0"
 STRIMZI = "strimzi-1.2.0"
 CLOUDNATIVE_PG = "cloudnative-pg-1.30.0"
+PROMETHEUS_OPERATOR = "prometheus-operator-0.93.0"
 KINDS = [("v1", "ConfigMap"), ("v1", "Namespace"), ("v1", "PersistentVolumeClaim"), ("v1", "Service"),
          ("v1", "ServiceAccount"), ("apps/v1", "Deployment"), ("autoscaling/v2", "HorizontalPodAutoscaler"),
          ("networking.k8s.io/v1", "Ingress"), ("networking.k8s.io/v1", "NetworkPolicy"),
@@ -98,7 +99,7 @@ def write(folder, name, schema):
         out.write("\n")
 
 
-def main(kubernetes_json, strimzi_dir, cnpg_yaml):
+def main(kubernetes_json, strimzi_dir, cnpg_yaml, podmonitors_yaml):
     definitions = json.load(open(kubernetes_json))["definitions"]
     by_kind = {}
     for name, schema in definitions.items():
@@ -114,6 +115,7 @@ def main(kubernetes_json, strimzi_dir, cnpg_yaml):
               document(api_version, kind, definitions[name], others))
     crds = [(STRIMZI, os.path.join(strimzi_dir, file)) for file in sorted(os.listdir(strimzi_dir))]
     crds.append((CLOUDNATIVE_PG, cnpg_yaml))
+    crds.append((PROMETHEUS_OPERATOR, podmonitors_yaml))
     for folder, file in crds:
         crd = yaml.safe_load(open(file))
         for version in crd["spec"]["versions"]:

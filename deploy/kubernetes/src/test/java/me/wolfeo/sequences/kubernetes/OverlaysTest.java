@@ -20,10 +20,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -33,6 +35,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
@@ -42,10 +45,12 @@ import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
 import me.wolfeo.sequences.local.LocalTopics;
 import me.wolfeo.sequences.platform.contract.Topics;
@@ -69,7 +74,7 @@ class OverlaysTest {
     static final Schemas SCHEMAS = Schemas.load(KUBERNETES.resolve("src/test/resources/schemas"));
     /** How the README names the products whose schemas are kept, by the folder name's prefix. */
     static final Map<String, String> PRODUCTS = Map.of("kubernetes", "Kubernetes", "strimzi", "Strimzi",
-            "cloudnative-pg", "CloudNativePG");
+            "cloudnative-pg", "CloudNativePG", "prometheus-operator", "Prometheus Operator");
     /**
      * Connections a database keeps besides the services' pools: the superuser's reserve (3), the operator's and the
      * replicas', and a person's psql.
@@ -78,6 +83,10 @@ class OverlaysTest {
     /** The largest request body the API accepts (the README's PAYLOAD_TOO_LARGE). */
     static final long API_BODY_LIMIT = 2L * 1024 * 1024;
     static final String ACME_SOLVER_LABEL = "acme.cert-manager.io/http01-solver";
+    /** Where Prometheus (kube-prometheus-stack) runs; the README says so. */
+    static final String PROMETHEUS_NAMESPACE = "observability";
+    /** The gateway's paths under /q/ that the internet may reach (the README's API document); no other. */
+    static final Set<String> PUBLIC_QUARKUS_PATHS = Set.of("/q/openapi", "/q/swagger-ui");
 
     static Stream<Path> overlays() {
         List<Path> overlays = Kustomization.overlays(KUBERNETES);
@@ -120,6 +129,18 @@ class OverlaysTest {
             String named = PRODUCTS.get(product) + " " + version;
             assertThat(readme.contains(named)).as("the README names %s, whose schemas the test uses", named).isTrue();
         }
+    }
+
+    @Test
+    void anObjectOfAKindWithoutASchemaOrWithAnUnknownFieldFailsTheSchemaCheck() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode monitor = json.readTree("""
+                {"apiVersion": "monitoring.coreos.com/v1", "kind": "PodMonitor", "metadata": {"name": "a"},
+                 "spec": {"selector": {}, "podMetricsEndpoints": [{"port": "http", "path": "/q/metrics"}]}}""");
+        assertThat(SCHEMAS.errors(monitor)).isEmpty();
+        assertThat(SCHEMAS.errors(json.readTree(monitor.toString().replace("\"path\"", "\"paht\"")))).isNotEmpty();
+        assertThat(SCHEMAS.errors(json.readTree(monitor.toString().replace("PodMonitor", "ServiceMonitor"))))
+                .singleElement().asString().startsWith("no schema for monitoring.coreos.com/v1/ServiceMonitor");
     }
 
     @ParameterizedTest
@@ -540,6 +561,90 @@ class OverlaysTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
+    void theGatewaysIngressRoutesThePublicPathsButNotTheServicesInternals(Path overlay) throws Exception {
+        List<HTTPIngressPath> routes = all(objects(overlay), Ingress.class).stream()
+                .flatMap(ingress -> ingress.getSpec().getRules().stream()).filter(rule -> rule.getHttp() != null)
+                .flatMap(rule -> rule.getHttp().getPaths().stream())
+                .filter(path -> "gateway-service".equals(path.getBackend().getService().getName())).toList();
+        assertThat(routes).as("routes to the gateway in " + overlay.getFileName()).isNotEmpty();
+
+        Set<String> routed = new TreeSet<>(List.of("/", "/q/openapi", "/q/swagger-ui", "/q/swagger-ui/index.html"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> document = new KubernetesSerialization().unmarshal(
+                Files.readString(ROOT.resolve("gateway-service/src/main/resources/META-INF/openapi.yaml")), Map.class);
+        path(document, "paths").keySet().forEach(path -> routed.add(path.replaceAll("\\{[^}]+}", "1")));
+        // the web dashboard's files (Quarkus serves META-INF/resources at the root, index.html at /)
+        Path dashboard = ROOT.resolve("gateway-service/src/main/resources/META-INF/resources");
+        if (Files.isDirectory(dashboard)) {
+            try (Stream<Path> files = Files.walk(dashboard)) {
+                files.filter(Files::isRegularFile).map(file -> "/" + dashboard.relativize(file).toString()
+                        .replace('\\', '/')).map(path -> path.equals("/index.html") ? "/" : path).forEach(routed::add);
+            }
+        }
+        assertThat(routed).as("the API document's paths").anyMatch(path -> path.startsWith("/v1/"))
+                .anyMatch(path -> path.startsWith("/api/v1/")).anyMatch(path -> path.startsWith("/admin/v1/"));
+        for (String path : routed) {
+            assertThat(routes).as("the Ingress routes " + path + " to the gateway")
+                    .anyMatch(route -> ingressMatches(route, path));
+        }
+        for (String path : List.of("/q/metrics", "/q/health", "/q/health/ready", "/q/health/live", "/q/dev-ui",
+                "/q/info", "/q", "/metrics", "/internal/v1/accounts/1")) {
+            assertThat(routes).as("the Ingress keeps " + path + " inside the cluster")
+                    .noneMatch(route -> ingressMatches(route, path));
+        }
+        for (HTTPIngressPath route : routes) {
+            if (route.getPath().equals("/q") || route.getPath().startsWith("/q/")) {
+                assertThat(PUBLIC_QUARKUS_PATHS).as("a public path under /q/").contains(route.getPath());
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void prometheusScrapesEveryServiceWhereItServesItsMetrics(Path overlay) {
+        List<HasMetadata> objects = objects(overlay);
+        for (String service : SERVICES) {
+            Deployment deployment = deployment(objects, service);
+            ServiceConfig config = ServiceConfig.of(ROOT, service);
+            // Quarkus serves /q/metrics on its management interface when that is enabled, else on the HTTP port.
+            String served = Boolean.parseBoolean(setting(deployment, config, "quarkus.management.enabled"))
+                    ? Objects.requireNonNullElse(setting(deployment, config, "quarkus.management.port"), "9000")
+                    : setting(deployment, config, "quarkus.http.port");
+            Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+            ContainerPort port = container.getPorts().stream()
+                    .filter(declared -> String.valueOf(declared.getContainerPort()).equals(served)).findFirst()
+                    .orElseThrow(() -> new AssertionError(service + " declares no container port " + served));
+            Map<String, String> labels = deployment.getSpec().getTemplate().getMetadata().getLabels();
+            List<Map<String, Object>> endpoints = new ArrayList<>();
+            for (GenericKubernetesResource monitor : custom(objects, "PodMonitor")) {
+                Map<String, Object> matchLabels = path(spec(monitor), "selector", "matchLabels");
+                if (!matchLabels.isEmpty() && labels.entrySet().containsAll(matchLabels.entrySet())) {
+                    endpoints.addAll(podMetricsEndpoints(monitor));
+                }
+            }
+            assertThat(endpoints).as("a PodMonitor scrapes %s at /q/metrics on port %s (%s)", service,
+                    port.getName(), served).anyMatch(
+                            endpoint -> "/q/metrics".equals(endpoint.get("path"))
+                                    && port.getName().equals(endpoint.get("port")));
+            assertThat(all(objects, NetworkPolicy.class))
+                    .as("a policy admits Prometheus of the namespace %s to %s's port %s", PROMETHEUS_NAMESPACE,
+                            service, served)
+                    .anyMatch(policy -> admitsPrometheus(policy, labels, port));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void grafanasSidecarFindsTheDashboard(Path overlay) throws Exception {
+        String dashboard = Files.readString(KUBERNETES.resolve("base/monitoring/grafana-dashboard.json"));
+        assertThat(all(objects(overlay), ConfigMap.class)).as("a ConfigMap labelled grafana_dashboard=1 holds it")
+                .anyMatch(map -> map.getMetadata().getLabels() != null
+                        && "1".equals(map.getMetadata().getLabels().get("grafana_dashboard"))
+                        && map.getData().values().contains(dashboard));
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
     void certManagersChallengeSolverIsReachableFromTheIngressController(Path overlay) {
         List<HasMetadata> objects = objects(overlay);
         if (!usesCertManager(objects)) {
@@ -552,6 +657,49 @@ class OverlaysTest {
                                 && rule.getFrom().stream().anyMatch(peer -> peer.getNamespaceSelector() != null
                                         && "ingress-nginx".equals(peer.getNamespaceSelector().getMatchLabels()
                                                 .get("kubernetes.io/metadata.name")))));
+    }
+
+    /** Whether the policy lets the namespace of Prometheus reach this port of the pods with these labels. */
+    private static boolean admitsPrometheus(NetworkPolicy policy, Map<String, String> labels, ContainerPort port) {
+        Map<String, String> namespace = Map.of("kubernetes.io/metadata.name", PROMETHEUS_NAMESPACE);
+        return selects(policy.getSpec().getPodSelector(), labels) && policy.getSpec().getIngress().stream()
+                .anyMatch(rule -> rule.getFrom().stream().anyMatch(peer -> peer.getNamespaceSelector() != null
+                        && selects(peer.getNamespaceSelector(), namespace))
+                        && rule.getPorts().stream().anyMatch(allowed -> allowed.getPort().getStrVal() != null
+                                ? allowed.getPort().getStrVal().equals(port.getName())
+                                : allowed.getPort().getIntVal().equals(port.getContainerPort())));
+    }
+
+    /** Whether an Ingress path sends the request path to its backend (Kubernetes' Exact and Prefix rules). */
+    private static boolean ingressMatches(HTTPIngressPath route, String path) {
+        String rule = route.getPath();
+        return switch (route.getPathType()) {
+            case "Exact" -> path.equals(rule);
+            // element by element: /v1 takes /v1 and /v1/sequence, not /v10
+            case "Prefix" -> rule.equals("/") || path.equals(rule.replaceAll("/$", ""))
+                    || path.startsWith(rule.replaceAll("/$", "") + "/");
+            default -> throw new AssertionError("pathType " + route.getPathType() + " of " + rule
+                    + ": ImplementationSpecific depends on the controller");
+        };
+    }
+
+    /** Whether a pod with these labels is selected (matchLabels, and matchExpressions In, NotIn, Exists). */
+    private static boolean selects(LabelSelector selector, Map<String, String> labels) {
+        if (selector.getMatchLabels() != null && !labels.entrySet().containsAll(selector.getMatchLabels().entrySet())) {
+            return false;
+        }
+        return selector.getMatchExpressions() == null || selector.getMatchExpressions().stream()
+                .allMatch(expression -> switch (expression.getOperator()) {
+                    case "In" -> expression.getValues().contains(labels.get(expression.getKey()));
+                    case "NotIn" -> !expression.getValues().contains(labels.get(expression.getKey()));
+                    case "Exists" -> labels.containsKey(expression.getKey());
+                    default -> !labels.containsKey(expression.getKey());
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> podMetricsEndpoints(GenericKubernetesResource monitor) {
+        return (List<Map<String, Object>>) spec(monitor).getOrDefault("podMetricsEndpoints", List.of());
     }
 
     private static Map<String, String> labels(NetworkPolicy policy) {
