@@ -19,12 +19,11 @@ import me.wolfeo.sequences.enrollmentservice.enrollment.EnrollmentEvents;
 import me.wolfeo.sequences.platform.contract.contact.ActivityRecorded;
 import me.wolfeo.sequences.platform.contract.contact.ContactActivityRules;
 import me.wolfeo.sequences.platform.contract.contact.RecordActivity;
+import me.wolfeo.sequences.platform.contract.validation.ContractValidator;
 import me.wolfeo.sequences.platform.messaging.CommandRejectedException;
 import me.wolfeo.sequences.platform.messaging.Envelope;
-import me.wolfeo.sequences.platform.messaging.ErrorCodes;
 import me.wolfeo.sequences.platform.messaging.InvalidMessageException;
 import me.wolfeo.sequences.platform.messaging.MessageCodec;
-import me.wolfeo.sequences.platform.messaging.Problem;
 import me.wolfeo.sequences.platform.messaging.inbound.MessageContext;
 import me.wolfeo.sequences.platform.phone.PhoneNumbers;
 
@@ -42,6 +41,7 @@ import me.wolfeo.sequences.platform.phone.PhoneNumbers;
 @ApplicationScoped
 public class ContactActivities {
 
+    private final ContractValidator validator;
     private final ContactDirectory directory;
     private final ContactRepository contacts;
     private final AccountProjectionRepository accounts;
@@ -53,7 +53,8 @@ public class ContactActivities {
 
     public ContactActivities(ContactDirectory directory, ContactRepository contacts,
             AccountProjectionRepository accounts, StopRules stopRules, PhoneNumbers phones, EnrollmentEvents events,
-            MessageCodec codec, Clock clock) {
+            MessageCodec codec, Clock clock, ContractValidator validator) {
+        this.validator = validator;
         this.directory = directory;
         this.contacts = contacts;
         this.accounts = accounts;
@@ -65,26 +66,14 @@ public class ContactActivities {
     }
 
     public ActivityRecorded record(Envelope message, MessageContext context) {
-        RecordActivity command = codec.data(message, RecordActivity.class);
+        RecordActivity command = validator.checked(codec.data(message, RecordActivity.class));
         Map<String, List<String>> errors = new LinkedHashMap<>();
         Optional<ContactReference> reference = ContactReference.of(command.contactId(), command.source(),
                 command.id(), command.phoneNumber(), phones, errors);
-        if (command.type() == null || command.type().isBlank()) {
-            errors.put("type", List.of("The type field is required."));
-        } else if (!ContactActivityRules.TYPES.contains(command.type())) {
-            errors.put("type", List.of(ContactActivityRules.invalidTypeMessage()));
-        }
-        Instant occurredAt = null;
-        if (command.occurredAt() != null && !command.occurredAt().isBlank()) {
-            occurredAt = ContactActivityRules.occurredAt(command.occurredAt()).orElse(null);
-            if (occurredAt == null) {
-                errors.put("occurred_at", List.of(ContactActivityRules.invalidOccurredAtMessage()));
-            }
-        }
         if (!errors.isEmpty()) {
-            throw new CommandRejectedException(new Problem(ErrorCodes.VALIDATION_ERROR,
-                    errors.values().iterator().next().get(0), errors));
+            throw CommandRejectedException.invalid(errors);
         }
+        Instant occurredAt = ContactActivityRules.occurredAt(command.occurredAt()).orElse(null);
         if (!context.expectsReply() && !accounts.isKnown(message.accountId())) {
             throw new InvalidMessageException("Unknown account " + message.accountId());
         }

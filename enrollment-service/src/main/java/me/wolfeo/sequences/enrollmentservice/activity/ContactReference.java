@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import me.wolfeo.sequences.enrollmentservice.contact.ContactIdentity;
-import me.wolfeo.sequences.platform.contract.contact.ContactActivityRules;
 import me.wolfeo.sequences.platform.contract.enrollment.ContactSources;
 import me.wolfeo.sequences.platform.phone.PhoneNumbers;
 
@@ -18,25 +17,15 @@ import me.wolfeo.sequences.platform.phone.PhoneNumbers;
 record ContactReference(Long contactId, ContactIdentity identity) {
 
     /**
-     * Exactly one of: {@code contactId}; {@code source} with what it requires ({@code id}, or
-     * {@code phoneNumber} for the {@code phone_number} source); {@code phoneNumber} alone. Adds a message per
-     * failing field to {@code errors}; empty when one failed.
+     * The reference of a command whose {@code OneContactReference} rule is kept: its contact id, or else its
+     * identity ({@link ContactIdentity#of}, which may add a phone number's problem to {@code errors}).
      */
     static Optional<ContactReference> of(Long contactId, String source, String id, String phoneNumber,
             PhoneNumbers phones, Map<String, List<String>> errors) {
-        boolean bySource = !isBlank(source) || !isBlank(id);
-        boolean byPhone = !isBlank(phoneNumber);
         if (contactId != null) {
-            if (bySource || byPhone) {
-                errors.put("contact_id", List.of(ContactActivityRules.oneReferenceMessage()));
-                return Optional.empty();
-            }
             return Optional.of(new ContactReference(contactId, null));
         }
-        if (!bySource && !byPhone) {
-            errors.put("contact_id", List.of(ContactActivityRules.oneReferenceMessage()));
-            return Optional.empty();
-        }
+        boolean bySource = !isBlank(source) || !isBlank(id);
         return ContactIdentity.of(bySource ? source : ContactSources.PHONE_NUMBER, id, phoneNumber, phones, errors)
                 .map(identity -> new ContactReference(null, identity));
     }

@@ -1,7 +1,6 @@
 package me.wolfeo.sequences.enrollmentservice.contact;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,41 +27,29 @@ public record ContactIdentity(ContactKey key, String phone) {
     }
 
     /**
-     * Reads the identity of a command, adding a message per failing field to {@code errors}; empty when a field
-     * failed.
+     * The identity of a command whose rules are kept ({@code IdentifiedBySource}, {@code OneContactReference}):
+     * its phone number turned into E.164, which only this service can do (the default region is its
+     * configuration). Adds the message of a phone number that is none to {@code errors}; empty then, and when the
+     * command names no contact.
      */
     public static Optional<ContactIdentity> of(String source, String id, String phoneNumber, PhoneNumbers phones,
             Map<String, List<String>> errors) {
-        Map<String, List<String>> found = new LinkedHashMap<>();
         String phone = null;
         if (phoneNumber != null && !phoneNumber.isBlank()) {
             phone = phones.toE164(phoneNumber).orElse(null);
             if (phone == null) {
-                found.put("phone_number", List.of("The phone number field must be a valid phone number."));
+                errors.put("phone_number", List.of("The phone number field must be a valid phone number."));
+                return Optional.empty();
             }
         }
-        ContactKey key = null;
-        if (source == null || source.isBlank()) {
-            found.put("source", List.of("The source field is required."));
-        } else if (!ContactSources.ALL.contains(source)) {
-            found.put("source", List.of("The selected source is invalid."));
-        } else if (ContactSources.PHONE_NUMBER.equals(source)) {
-            if (phoneNumber == null || phoneNumber.isBlank()) {
-                found.put("phone_number", List.of("The phone number field is required when source is phone_number."));
-            } else if (phone != null) {
-                key = ContactKey.phone(phone);
-            }
-        } else if (id == null || id.isBlank()) {
-            found.put("id", List.of("The id field is required when source is " + source + "."));
-        } else if (!Text.isStorable(id)) {
-            found.put("id", List.of(Text.unstorableMessage("id")));
-        } else if (id.length() > ContactSources.ID_MAX_LENGTH) {
-            found.put("id", List.of("The id field must not be greater than " + ContactSources.ID_MAX_LENGTH
-                    + " characters."));
-        } else {
-            key = new ContactKey(source, id.strip());
+        if (ContactSources.PHONE_NUMBER.equals(source)) {
+            return phone == null ? Optional.empty() : Optional.of(new ContactIdentity(ContactKey.phone(phone), phone));
         }
-        errors.putAll(found);
-        return found.isEmpty() && key != null ? Optional.of(new ContactIdentity(key, phone)) : Optional.empty();
+        // Text.isStorable: the batch's prefetch reads identities before the commands' rules are checked, and a key
+        // PostgreSQL cannot take (a NUL) would fail the whole batch's query
+        if (ContactSources.CRMS.contains(source) && id != null && !id.isBlank() && Text.isStorable(id)) {
+            return Optional.of(new ContactIdentity(new ContactKey(source, id.strip()), phone));
+        }
+        return Optional.empty();
     }
 }

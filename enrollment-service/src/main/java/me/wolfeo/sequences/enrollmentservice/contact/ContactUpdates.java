@@ -3,26 +3,18 @@ package me.wolfeo.sequences.enrollmentservice.contact;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import me.wolfeo.sequences.enrollmentservice.enrollment.Enrollment;
 import me.wolfeo.sequences.enrollmentservice.enrollment.EnrollmentEvents;
-import me.wolfeo.sequences.platform.contract.EmailAddresses;
-import me.wolfeo.sequences.platform.contract.Text;
-import me.wolfeo.sequences.platform.contract.TimeZones;
 import me.wolfeo.sequences.platform.contract.contact.ContactDetail;
 import me.wolfeo.sequences.platform.contract.contact.UpdateContact;
-import me.wolfeo.sequences.platform.contract.enrollment.ContactSources;
+import me.wolfeo.sequences.platform.contract.validation.ContractValidator;
 import me.wolfeo.sequences.platform.messaging.CommandRejectedException;
 import me.wolfeo.sequences.platform.messaging.Envelope;
-import me.wolfeo.sequences.platform.messaging.ErrorCodes;
 import me.wolfeo.sequences.platform.messaging.MessageCodec;
-import me.wolfeo.sequences.platform.messaging.Problem;
 
 /**
  * Changes a contact's settings ({@code PUT /v1/contact}); a field left out stays as it is. {@code opted_out: false}
@@ -32,6 +24,7 @@ import me.wolfeo.sequences.platform.messaging.Problem;
 @ApplicationScoped
 public class ContactUpdates {
 
+    private final ContractValidator validator;
     private final ContactRepository contacts;
     private final ContactDirectory directory;
     private final EnrollmentEvents events;
@@ -39,7 +32,8 @@ public class ContactUpdates {
     private final Clock clock;
 
     public ContactUpdates(ContactRepository contacts, ContactDirectory directory, EnrollmentEvents events,
-            MessageCodec codec, Clock clock) {
+            MessageCodec codec, Clock clock, ContractValidator validator) {
+        this.validator = validator;
         this.contacts = contacts;
         this.directory = directory;
         this.events = events;
@@ -48,25 +42,11 @@ public class ContactUpdates {
     }
 
     public ContactDetail update(Envelope message) {
-        UpdateContact command = codec.data(message, UpdateContact.class);
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        if (command.contactId() == null) {
-            errors.put("contact_id", List.of("The contact id field is required."));
-        }
+        UpdateContact command = validator.checked(codec.data(message, UpdateContact.class));
         String timezone = present(command.timezone());
-        if (timezone != null && TimeZones.named(timezone).isEmpty()) {
-            errors.put("timezone", List.of(TimeZones.invalidMessage("timezone")));
-        }
         String email = present(command.email());
-        if (email != null && !EmailAddresses.isValid(email)) {
-            errors.put("email", List.of("The email field must be a valid email address."));
-        }
-        String firstName = checkedName("first_name", command.firstName(), errors);
-        String lastName = checkedName("last_name", command.lastName(), errors);
-        if (!errors.isEmpty()) {
-            throw new CommandRejectedException(new Problem(ErrorCodes.VALIDATION_ERROR,
-                    errors.values().iterator().next().get(0), errors));
-        }
+        String firstName = present(command.firstName());
+        String lastName = present(command.lastName());
         Contact contact = contacts.lockOwned(message.accountId(), command.contactId())
                 .orElseThrow(() -> CommandRejectedException.notFound("Contact not found."));
         boolean optsOut = Boolean.TRUE.equals(command.optedOut()) && !contact.optedOut;
@@ -100,18 +80,6 @@ public class ContactUpdates {
                 contact.phoneNumber, contact.timezone, contact.optedOut, contact.emailBounced());
         events.contactUpdated(message.accountId(), detail);
         return detail;
-    }
-
-    private static String checkedName(String field, String value, Map<String, List<String>> errors) {
-        String name = present(value);
-        String label = field.replace('_', ' ');
-        if (name != null && !Text.isStorable(name)) {
-            errors.put(field, List.of(Text.unstorableMessage(label)));
-        } else if (name != null && name.length() > ContactSources.NAME_MAX_LENGTH) {
-            errors.put(field, List.of("The " + label + " field must not be greater than "
-                    + ContactSources.NAME_MAX_LENGTH + " characters."));
-        }
-        return name;
     }
 
     private static String present(String value) {

@@ -20,20 +20,18 @@ import me.wolfeo.sequences.enrollmentservice.contact.ContactIdentity;
 import me.wolfeo.sequences.enrollmentservice.sequence.SequenceDirectory;
 import me.wolfeo.sequences.enrollmentservice.sequence.SequenceProjection;
 import me.wolfeo.sequences.enrollmentservice.stage.ProjectedStage;
-import me.wolfeo.sequences.platform.contract.EmailAddresses;
-import me.wolfeo.sequences.platform.contract.Text;
 import me.wolfeo.sequences.platform.contract.TimeZones;
 import me.wolfeo.sequences.platform.contract.enrollment.ContactSources;
 import me.wolfeo.sequences.platform.contract.enrollment.Disenroll;
 import me.wolfeo.sequences.platform.contract.enrollment.Enroll;
 import me.wolfeo.sequences.platform.contract.enrollment.EnrollmentRejected;
 import me.wolfeo.sequences.platform.contract.enrollment.EnrollmentResult;
+import me.wolfeo.sequences.platform.contract.validation.ContractValidator;
 import me.wolfeo.sequences.platform.messaging.CommandRejectedException;
 import me.wolfeo.sequences.platform.messaging.Envelope;
 import me.wolfeo.sequences.platform.messaging.ErrorCodes;
 import me.wolfeo.sequences.platform.messaging.InvalidMessageException;
 import me.wolfeo.sequences.platform.messaging.MessageCodec;
-import me.wolfeo.sequences.platform.messaging.Problem;
 import me.wolfeo.sequences.platform.messaging.inbound.MessageContext;
 import me.wolfeo.sequences.platform.phone.PhoneNumbers;
 
@@ -48,6 +46,7 @@ public class EnrollmentCommands {
     static final String ALREADY_ENROLLED = "Contact is already enrolled in a sequence.";
     static final String OPTED_OUT = "The contact has opted out; lift the opt-out to enroll it again.";
 
+    private final ContractValidator validator;
     private final ContactDirectory directory;
     private final SequenceDirectory sequences;
     private final AccountProjectionRepository accounts;
@@ -59,7 +58,8 @@ public class EnrollmentCommands {
 
     public EnrollmentCommands(ContactDirectory directory, SequenceDirectory sequences,
             AccountProjectionRepository accounts, PhoneNumbers phones, EnrollmentEvents events, MessageCodec codec,
-            Clock clock, EnrollMetrics metrics) {
+            Clock clock, EnrollMetrics metrics, ContractValidator validator) {
+        this.validator = validator;
         this.directory = directory;
         this.sequences = sequences;
         this.accounts = accounts;
@@ -87,14 +87,10 @@ public class EnrollmentCommands {
     }
 
     private EnrollmentResult applyEnroll(Envelope message, MessageContext context) {
-        Enroll command = codec.data(message, Enroll.class);
+        Enroll command = validator.checked(codec.data(message, Enroll.class));
         Map<String, List<String>> errors = new LinkedHashMap<>();
-        if (command.sequenceId() == null) {
-            errors.put("sequence_id", List.of("The sequence id field is required."));
-        }
         Optional<ContactIdentity> identity = ContactIdentity.of(command.source(), command.id(),
                 command.phoneNumber(), phones, errors);
-        checkAttributes(command, errors);
         failIfAny(errors);
         requireKnownAccount(message, context);
         long accountId = message.accountId();
@@ -133,7 +129,7 @@ public class EnrollmentCommands {
     }
 
     public EnrollmentResult disenroll(Envelope message, MessageContext context) {
-        Disenroll command = codec.data(message, Disenroll.class);
+        Disenroll command = validator.checked(codec.data(message, Disenroll.class));
         Map<String, List<String>> errors = new LinkedHashMap<>();
         Optional<ContactIdentity> identity = ContactIdentity.of(command.source(), command.id(),
                 command.phoneNumber(), phones, errors);
@@ -203,32 +199,9 @@ public class EnrollmentCommands {
         contact.updatedAt = now;
     }
 
-    private static void checkAttributes(Enroll command, Map<String, List<String>> errors) {
-        if (command.email() != null && !command.email().isBlank() && !EmailAddresses.isValid(command.email().strip())) {
-            errors.put("email", List.of("The email field must be a valid email address."));
-        }
-        checkName("first_name", command.firstName(), errors);
-        checkName("last_name", command.lastName(), errors);
-        if (command.timezone() != null && !command.timezone().isBlank()
-                && TimeZones.named(command.timezone()).isEmpty()) {
-            errors.put("timezone", List.of(TimeZones.invalidMessage("timezone")));
-        }
-    }
-
-    private static void checkName(String field, String value, Map<String, List<String>> errors) {
-        String label = field.replace('_', ' ');
-        if (value != null && !Text.isStorable(value)) {
-            errors.put(field, List.of(Text.unstorableMessage(label)));
-        } else if (value != null && value.length() > ContactSources.NAME_MAX_LENGTH) {
-            errors.put(field, List.of("The " + label + " field must not be greater than "
-                    + ContactSources.NAME_MAX_LENGTH + " characters."));
-        }
-    }
-
     private static void failIfAny(Map<String, List<String>> errors) {
         if (!errors.isEmpty()) {
-            throw new CommandRejectedException(new Problem(ErrorCodes.VALIDATION_ERROR,
-                    errors.values().iterator().next().get(0), errors));
+            throw CommandRejectedException.invalid(errors);
         }
     }
 

@@ -12,10 +12,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import me.wolfeo.sequences.gateway.api.ApiException;
 import me.wolfeo.sequences.gateway.api.ApiResponses;
-import me.wolfeo.sequences.gateway.api.Fields;
+import me.wolfeo.sequences.gateway.api.ContractReader;
 import me.wolfeo.sequences.gateway.api.RequestInput;
 import me.wolfeo.sequences.gateway.security.ApiRoles;
+import me.wolfeo.sequences.platform.contract.validation.AtLeast;
+import me.wolfeo.sequences.platform.contract.validation.AtMost;
 
 /**
  * The operator caps an account's emails per sender address per day (UTC), across all its sequences: a number, or
@@ -33,11 +36,18 @@ public class AccountSendingLimitsResource {
     private final AccountRepository accounts;
     private final AccountEvents events;
     private final RequestInput input;
+    private final ContractReader reader;
 
-    public AccountSendingLimitsResource(AccountRepository accounts, AccountEvents events, RequestInput input) {
+    public AccountSendingLimitsResource(AccountRepository accounts, AccountEvents events, RequestInput input,
+            ContractReader reader) {
         this.accounts = accounts;
         this.events = events;
         this.input = input;
+        this.reader = reader;
+    }
+
+    /** The cap asked for; null lifts it. */
+    record SendingLimits(@AtLeast(1) @AtMost(MAX_PER_DAY) Long emailsPerSenderPerDay) {
     }
 
     /** The cap in force; null when the account has none. */
@@ -52,13 +62,11 @@ public class AccountSendingLimitsResource {
     @PUT
     public ApiResponses.Success<SendingLimitsView> update(@PathParam("accountId") long accountId, byte[] body) {
         ObjectNode request = input.read(body, null);
-        Fields fields = Fields.of(request);
-        Long perDay = fields.optionalInteger(EMAILS_PER_SENDER_PER_DAY, 1, MAX_PER_DAY);
         if (!request.has(EMAILS_PER_SENDER_PER_DAY)) {
-            fields.fail(EMAILS_PER_SENDER_PER_DAY,
+            throw ApiException.validation(EMAILS_PER_SENDER_PER_DAY,
                     "Give " + EMAILS_PER_SENDER_PER_DAY + " (a number, or null for no cap).");
         }
-        fields.check();
+        Long perDay = reader.read(request, SendingLimits.class).emailsPerSenderPerDay();
         return ApiResponses.success(QuarkusTransaction.requiringNew().call(() -> {
             Account account = accounts.require(accountId);
             account.emailsPerSenderPerDay = perDay == null ? null : perDay.intValue();

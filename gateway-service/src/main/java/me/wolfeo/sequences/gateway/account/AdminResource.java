@@ -14,14 +14,15 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestResponse;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import me.wolfeo.sequences.gateway.api.ApiException;
 import me.wolfeo.sequences.gateway.api.ApiResponses;
 import me.wolfeo.sequences.gateway.api.ApiTime;
-import me.wolfeo.sequences.gateway.api.Fields;
+import me.wolfeo.sequences.gateway.api.ContractReader;
 import me.wolfeo.sequences.gateway.api.RequestInput;
 import me.wolfeo.sequences.gateway.security.ApiRoles;
+import me.wolfeo.sequences.platform.contract.validation.MaxLength;
+import me.wolfeo.sequences.platform.contract.validation.Required;
+import me.wolfeo.sequences.platform.contract.validation.Storable;
 
 /** The operator's API: accounts and their tokens. Only for the operator's X-Admin-Key. */
 @RolesAllowed(ApiRoles.ADMIN)
@@ -32,13 +33,18 @@ public class AdminResource {
     private final AccountRepository accounts;
     private final Tokens tokens;
     private final AccountEvents events;
-    private final RequestInput input;
+    private static final int ACCOUNT_NAME_MAX_LENGTH = 255;
 
-    public AdminResource(AccountRepository accounts, Tokens tokens, AccountEvents events, RequestInput input) {
+    private final RequestInput input;
+    private final ContractReader reader;
+
+    public AdminResource(AccountRepository accounts, Tokens tokens, AccountEvents events, RequestInput input,
+            ContractReader reader) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.events = events;
         this.input = input;
+        this.reader = reader;
     }
 
     public record TokenView(long id, long accountId, String token, String createdAt) {
@@ -54,17 +60,18 @@ public class AdminResource {
     public record RevokedView(long id, boolean revoked) {
     }
 
+    /** The account asked for. */
+    record NewAccount(@Required @Storable @MaxLength(ACCOUNT_NAME_MAX_LENGTH) String name) {
+    }
+
     /** Creates an account and its first token; the token's secret is shown only in this answer. */
     @POST
     @Path("/accounts")
     @Transactional
     public RestResponse<ApiResponses.Success<AccountView>> createAccount(byte[] body) {
-        ObjectNode request = input.read(body, null);
-        Fields fields = Fields.of(request);
-        String name = fields.requiredString("name", 255);
-        fields.check();
+        NewAccount request = reader.read(input.read(body, null), NewAccount.class);
         Account account = new Account();
-        account.name = name;
+        account.name = request.name();
         account.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         accounts.persist(account);
         events.created(account);

@@ -14,15 +14,15 @@ import io.smallrye.common.annotation.Blocking;
 import me.wolfeo.sequences.gateway.account.CurrentAccount;
 import me.wolfeo.sequences.gateway.api.ApiResponses;
 import me.wolfeo.sequences.gateway.api.ApiTime;
-import me.wolfeo.sequences.gateway.api.Fields;
+import me.wolfeo.sequences.gateway.api.ContractReader;
 import me.wolfeo.sequences.gateway.api.RequestInput;
 import me.wolfeo.sequences.gateway.messaging.CommandGateway;
 import me.wolfeo.sequences.gateway.security.ApiRoles;
 import me.wolfeo.sequences.platform.contract.Topics;
 import me.wolfeo.sequences.platform.contract.contact.ActivityRecorded;
-import me.wolfeo.sequences.platform.contract.contact.ContactActivityRules;
 import me.wolfeo.sequences.platform.contract.contact.ContactMessageTypes;
 import me.wolfeo.sequences.platform.contract.contact.RecordActivity;
+import me.wolfeo.sequences.platform.contract.enrollment.ContactSources;
 import me.wolfeo.sequences.platform.phone.PhoneNumbers;
 
 /**
@@ -36,19 +36,18 @@ import me.wolfeo.sequences.platform.phone.PhoneNumbers;
 @Blocking
 public class ContactActivityResource {
 
-    /** Long enough for any ISO-8601 instant with an offset and nanoseconds. */
-    private static final int OCCURRED_AT_MAX_LENGTH = 64;
-
     private final CommandGateway commands;
     private final CurrentAccount account;
     private final RequestInput input;
+    private final ContractReader reader;
     private final PhoneNumbers phones;
 
     public ContactActivityResource(CommandGateway commands, CurrentAccount account, RequestInput input,
-            PhoneNumbers phones) {
+            ContractReader reader, PhoneNumbers phones) {
         this.commands = commands;
         this.account = account;
         this.input = input;
+        this.reader = reader;
         this.phones = phones;
     }
 
@@ -66,24 +65,34 @@ public class ContactActivityResource {
     @POST
     public CompletionStage<ApiResponses.Success<Activity>> record(byte[] body,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        Fields fields = Fields.of(input.read(body, null));
-        ContactReferenceFields contact = ContactReferenceFields.read(fields);
-        String type = fields.has("type")
-                ? fields.optionalChoice("type", ContactActivityRules.TYPES, null)
-                : fields.fail("type", "The type field is required.");
-        String occurredAt = fields.optionalString("occurred_at", OCCURRED_AT_MAX_LENGTH);
-        if (occurredAt != null && ContactActivityRules.occurredAt(occurredAt).isEmpty()) {
-            fields.fail("occurred_at", ContactActivityRules.invalidOccurredAtMessage());
-        }
-        fields.check();
+        RecordActivity command = withSource(reader.read(input.read(body, null), RecordActivity.class));
         long accountId = account.id();
-        RecordActivity command = new RecordActivity(contact.contactId(), contact.source(), contact.id(),
-                contact.phoneNumber(), type, occurredAt);
         CommandGateway.Command message = new CommandGateway.Command(Topics.CONTACT_ACTIVITY,
-                contact.partitionKey(accountId, phones), ContactMessageTypes.RECORD_ACTIVITY,
+                partitionKey(command, accountId), ContactMessageTypes.RECORD_ACTIVITY,
                 ContactMessageTypes.VERSION, accountId, command);
         return commands.send(message, "POST /v1/contact-activity", idempotencyKey)
                 .thenApply(reply -> ApiResponses.success(
                         Activity.of(commands.dataOf(reply, ActivityRecorded.class))));
+    }
+
+    /** A contact named by its phone number alone is of the {@code phone_number} source. */
+    private static RecordActivity withSource(RecordActivity activity) {
+        return activity.contactId() != null || activity.source() != null
+                ? activity
+                : new RecordActivity(null, ContactSources.PHONE_NUMBER, activity.id(), activity.phoneNumber(),
+                        activity.type(), activity.occurredAt());
+    }
+
+    /**
+     * The Kafka key that keeps one contact's messages in order: {@code <account>:contact:<id>}, or the key of the
+     * enrollment commands ({@link ContactSources#partitionKey}, a phone number in its E.164 form).
+     */
+    private String partitionKey(RecordActivity activity, long accountId) {
+        if (activity.contactId() != null) {
+            return accountId + ":contact:" + activity.contactId();
+        }
+        String phone = activity.phoneNumber();
+        return ContactSources.partitionKey(accountId, activity.source(), activity.id(),
+                phones.toE164(phone).orElse(phone));
     }
 }

@@ -12,12 +12,14 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.smallrye.common.annotation.Blocking;
 
 import me.wolfeo.sequences.gateway.account.CurrentAccount;
 import me.wolfeo.sequences.gateway.api.ApiException;
 import me.wolfeo.sequences.gateway.api.ApiResponses;
-import me.wolfeo.sequences.gateway.api.Fields;
+import me.wolfeo.sequences.gateway.api.ContractReader;
 import me.wolfeo.sequences.gateway.api.Pagination;
 import me.wolfeo.sequences.gateway.api.RequestInput;
 import me.wolfeo.sequences.gateway.api.ServiceReads;
@@ -25,6 +27,10 @@ import me.wolfeo.sequences.gateway.security.ApiRoles;
 import me.wolfeo.sequences.gateway.sequence.SequenceViews;
 import me.wolfeo.sequences.platform.contract.EmailAddresses;
 import me.wolfeo.sequences.platform.contract.enrollment.ContactData;
+import me.wolfeo.sequences.platform.contract.validation.AtLeast;
+import me.wolfeo.sequences.platform.contract.validation.EmailAddress;
+import me.wolfeo.sequences.platform.contract.validation.MaxLength;
+import me.wolfeo.sequences.platform.contract.validation.Required;
 
 /** "Get A Contact's Sequences" and "Get A Sequence's Contacts". */
 @RolesAllowed(ApiRoles.ACCOUNT)
@@ -36,39 +42,44 @@ public class ContactListingResource {
     private final EnrollmentServiceClient enrollments;
     private final CurrentAccount account;
     private final RequestInput input;
+    private final ContractReader reader;
 
     public ContactListingResource(@RestClient EnrollmentServiceClient enrollments, CurrentAccount account,
-            RequestInput input) {
+            RequestInput input, ContractReader reader) {
         this.enrollments = enrollments;
         this.account = account;
         this.input = input;
+        this.reader = reader;
+    }
+
+    /** The contact whose sequences are listed: by id, or by email. */
+    record ContactQuery(@AtLeast(1) Long contactId,
+            @MaxLength(EmailAddresses.MAX_LENGTH) @EmailAddress String email) {
+    }
+
+    /** The sequence whose contacts are listed. */
+    record SequenceQuery(@Required Long sequenceId) {
     }
 
     @GET
     @Path("/contacts-sequences")
     public ApiResponses.Success<List<SequenceViews.Listed>> sequencesOfContact(@Context UriInfo uri) {
-        Fields fields = Fields.of(input.read(null, uri.getQueryParameters()));
-        Long contactId = fields.optionalInteger("contact_id", 1, Long.MAX_VALUE);
-        String email = fields.optionalString("email", EmailAddresses.MAX_LENGTH);
-        if (email != null && !EmailAddresses.isValid(email)) {
-            fields.fail("email", "The email field must be a valid email address.");
-        }
-        if (!fields.has("contact_id") && !fields.has("email")) {
+        ContactQuery query = reader.read(input.read(null, uri.getQueryParameters()), ContactQuery.class);
+        if (query.contactId() == null && query.email() == null) {
             throw ApiException.validation("contact_id", "The contact id field is required when email is not present.");
         }
-        fields.check();
         long accountId = account.id();
         return ApiResponses.success(ServiceReads.read("No contact found for the given parameters.",
-                () -> enrollments.sequencesOfContact(accountId, contactId, email)).stream()
+                () -> enrollments.sequencesOfContact(accountId, query.contactId(), query.email())).stream()
                 .map(SequenceViews.Listed::of).toList());
     }
 
     @GET
     @Path("/sequences-contacts")
     public ApiResponses.Paged<ContactData> contactsOfSequence(@Context UriInfo uri) {
-        Fields fields = Fields.of(input.read(null, uri.getQueryParameters()));
-        Long sequenceId = fields.requiredInteger("sequence_id");
-        Pagination pagination = Pagination.of(fields);
+        ObjectNode query = input.read(null, uri.getQueryParameters());
+        long sequenceId = reader.read(query, SequenceQuery.class).sequenceId();
+        Pagination pagination = Pagination.of(reader, query);
         long accountId = account.id();
         return ApiResponses.paged(ServiceReads.read("Sequence not found.",
                 () -> enrollments.contactsOfSequence(accountId, sequenceId, pagination.page(),

@@ -20,7 +20,7 @@ import io.smallrye.common.annotation.Blocking;
 import me.wolfeo.sequences.gateway.account.CurrentAccount;
 import me.wolfeo.sequences.gateway.api.ApiResponses;
 import me.wolfeo.sequences.gateway.api.ApiTime;
-import me.wolfeo.sequences.gateway.api.Fields;
+import me.wolfeo.sequences.gateway.api.ContractReader;
 import me.wolfeo.sequences.gateway.api.RequestInput;
 import me.wolfeo.sequences.gateway.api.ServiceReads;
 import me.wolfeo.sequences.gateway.messaging.CommandGateway;
@@ -29,6 +29,7 @@ import me.wolfeo.sequences.platform.contract.Topics;
 import me.wolfeo.sequences.platform.contract.enrollment.EnrollmentMessageTypes;
 import me.wolfeo.sequences.platform.contract.enrollment.EnrollmentProgress;
 import me.wolfeo.sequences.platform.contract.enrollment.SetEnrollmentPaused;
+import me.wolfeo.sequences.platform.contract.validation.Required;
 
 /** One enrollment's progress ({@code GET /v1/contact-sequence}), and pausing or resuming it ({@code PUT}). */
 @RolesAllowed(ApiRoles.ACCOUNT)
@@ -41,13 +42,19 @@ public class ContactSequenceResource {
     private final EnrollmentServiceClient enrollments;
     private final CurrentAccount account;
     private final RequestInput input;
+    private final ContractReader reader;
 
     public ContactSequenceResource(CommandGateway commands, @RestClient EnrollmentServiceClient enrollments,
-            CurrentAccount account, RequestInput input) {
+            CurrentAccount account, RequestInput input, ContractReader reader) {
         this.commands = commands;
         this.enrollments = enrollments;
         this.account = account;
         this.input = input;
+        this.reader = reader;
+    }
+
+    /** The enrollment that a read names: the contact's in the sequence. */
+    record EnrollmentQuery(@Required Long contactId, @Required Long sequenceId) {
     }
 
     /** An enrollment's progress, timestamps as the API shows them. */
@@ -75,30 +82,20 @@ public class ContactSequenceResource {
 
     @GET
     public ApiResponses.Success<Progress> progress(@Context UriInfo uri) {
-        Fields fields = Fields.of(input.read(null, uri.getQueryParameters()));
-        Long contactId = fields.requiredInteger("contact_id");
-        Long sequenceId = fields.requiredInteger("sequence_id");
-        fields.check();
+        EnrollmentQuery query = reader.read(input.read(null, uri.getQueryParameters()), EnrollmentQuery.class);
         long accountId = account.id();
         return ApiResponses.success(Progress.of(ServiceReads.read("Enrollment not found.",
-                () -> enrollments.progress(accountId, contactId, sequenceId))));
+                () -> enrollments.progress(accountId, query.contactId(), query.sequenceId()))));
     }
 
     @PUT
     public CompletionStage<ApiResponses.Success<Progress>> setPaused(byte[] body,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        Fields fields = Fields.of(input.read(body, null));
-        Long contactId = fields.requiredInteger("contact_id");
-        Long sequenceId = fields.requiredInteger("sequence_id");
-        Boolean paused = fields.optionalBoolean("paused");
-        if (!fields.has("paused")) {
-            fields.fail("paused", "The paused field is required.");
-        }
-        fields.check();
+        SetEnrollmentPaused request = reader.read(input.read(body, null), SetEnrollmentPaused.class);
         long accountId = account.id();
         CommandGateway.Command command = new CommandGateway.Command(Topics.ENROLLMENT_COMMANDS,
-                accountId + ":contact:" + contactId, EnrollmentMessageTypes.SET_PAUSED,
-                EnrollmentMessageTypes.VERSION, accountId, new SetEnrollmentPaused(contactId, sequenceId, paused));
+                accountId + ":contact:" + request.contactId(), EnrollmentMessageTypes.SET_PAUSED,
+                EnrollmentMessageTypes.VERSION, accountId, request);
         return commands.send(command, "PUT /v1/contact-sequence", idempotencyKey)
                 .thenApply(reply -> ApiResponses.success(
                         Progress.of(commands.dataOf(reply, EnrollmentProgress.class))));

@@ -17,19 +17,18 @@ import io.smallrye.common.annotation.Blocking;
 import me.wolfeo.sequences.gateway.account.TokenOwner;
 import me.wolfeo.sequences.gateway.account.Tokens;
 import me.wolfeo.sequences.gateway.api.ApiException;
+import me.wolfeo.sequences.gateway.api.ContractReader;
 import me.wolfeo.sequences.gateway.api.Dialect;
-import me.wolfeo.sequences.gateway.api.Fields;
 import me.wolfeo.sequences.gateway.api.RequestInput;
 import me.wolfeo.sequences.gateway.messaging.CommandGateway;
 import me.wolfeo.sequences.gateway.ratelimit.RateLimiter;
-import me.wolfeo.sequences.platform.contract.EmailAddresses;
-import me.wolfeo.sequences.platform.contract.TimeZones;
 import me.wolfeo.sequences.platform.contract.Topics;
 import me.wolfeo.sequences.platform.contract.enrollment.ContactSources;
 import me.wolfeo.sequences.platform.contract.enrollment.Disenroll;
 import me.wolfeo.sequences.platform.contract.enrollment.Enroll;
 import me.wolfeo.sequences.platform.contract.enrollment.EnrollmentMessageTypes;
 import me.wolfeo.sequences.platform.contract.enrollment.EnrollmentResult;
+import me.wolfeo.sequences.platform.contract.validation.IdentifiesContact;
 import me.wolfeo.sequences.platform.phone.PhoneNumbers;
 
 /**
@@ -51,13 +50,15 @@ public class WebhookResource {
     private final RequestInput input;
     private final PhoneNumbers phones;
     private final RateLimiter limiter;
+    private final ContractReader reader;
 
     public WebhookResource(CommandGateway commands, Tokens tokens, RequestInput input, PhoneNumbers phones,
-            RateLimiter limiter) {
+            RateLimiter limiter, ContractReader reader) {
         this.commands = commands;
         this.tokens = tokens;
         this.input = input;
         this.phones = phones;
+        this.reader = reader;
         this.limiter = limiter;
     }
 
@@ -70,24 +71,10 @@ public class WebhookResource {
     public CompletionStage<Message> enroll(byte[] body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         ObjectNode request = input.read(body, null);
         long accountId = authenticate(request);
-        Fields fields = Fields.of(request);
-        Long sequenceId = fields.requiredInteger("sequence_id");
-        ContactFields contact = ContactFields.read(fields);
-        Boolean force = fields.optionalBoolean("force_enroll");
-        String email = fields.optionalString("email", EmailAddresses.MAX_LENGTH);
-        if (email != null && !EmailAddresses.isValid(email)) {
-            fields.fail("email", "The email field must be a valid email address.");
-        }
-        String firstName = fields.optionalString("first_name", ContactSources.NAME_MAX_LENGTH);
-        String lastName = fields.optionalString("last_name", ContactSources.NAME_MAX_LENGTH);
-        String timezone = fields.optionalString("timezone", TimeZones.MAX_LENGTH);
-        if (timezone != null && TimeZones.named(timezone).isEmpty()) {
-            fields.fail("timezone", TimeZones.invalidMessage("timezone"));
-        }
-        fields.check();
-        Enroll command = new Enroll(sequenceId, Boolean.TRUE.equals(force), contact.source(), contact.id(),
-                contact.phoneNumber(), email, firstName, lastName, timezone);
-        return commands.send(contact.command(accountId, phones, EnrollmentMessageTypes.ENROLL, command),
+        Enroll given = reader.read(request, Enroll.class);
+        Enroll command = new Enroll(given.sequenceId(), Boolean.TRUE.equals(given.forceEnroll()), given.source(),
+                given.id(), given.phoneNumber(), given.email(), given.firstName(), given.lastName(), given.timezone());
+        return commands.send(contactCommand(accountId, command, EnrollmentMessageTypes.ENROLL, command),
                 "POST /api/v1/webhook/sequence-enroll", idempotencyKey)
                 .thenApply(reply -> {
                     commands.dataOf(reply, EnrollmentResult.class);
@@ -100,11 +87,8 @@ public class WebhookResource {
     public CompletionStage<Message> disenroll(byte[] body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         ObjectNode request = input.read(body, null);
         long accountId = authenticate(request);
-        Fields fields = Fields.of(request);
-        ContactFields contact = ContactFields.read(fields);
-        fields.check();
-        Disenroll command = new Disenroll(contact.source(), contact.id(), contact.phoneNumber());
-        return commands.send(contact.command(accountId, phones, EnrollmentMessageTypes.DISENROLL, command),
+        Disenroll command = reader.read(request, Disenroll.class);
+        return commands.send(contactCommand(accountId, command, EnrollmentMessageTypes.DISENROLL, command),
                 "POST /api/v1/webhook/sequence-disenroll", idempotencyKey)
                 .thenApply(reply -> {
                     commands.dataOf(reply, EnrollmentResult.class);
@@ -124,30 +108,12 @@ public class WebhookResource {
         return owner.accountId();
     }
 
-    /** Who the contact is: the source, and the CRM id or the phone number it requires. */
-    private record ContactFields(String source, String id, String phoneNumber) {
-
-        static ContactFields read(Fields fields) {
-            String source = null;
-            if (!fields.has("source")) {
-                fields.fail("source", "The source field is required.");
-            } else {
-                source = fields.optionalChoice("source", ContactSources.ALL, null);
-            }
-            boolean byPhone = ContactSources.PHONE_NUMBER.equals(source);
-            String id = fields.identifier("id", ContactSources.ID_MAX_LENGTH,
-                    source != null && !byPhone ? "The id field is required when source is " + source + "." : null);
-            String phone = fields.phoneNumber("phone_number", PhoneNumbers.MAX_LENGTH,
-                    byPhone ? "The phone number field is required when source is phone_number." : null);
-            return new ContactFields(source, id, phone);
-        }
-
-        /** Keyed by the contact; a phone number by its E.164 form, so that each spelling lands on one partition. */
-        CommandGateway.Command command(long accountId, PhoneNumbers phones, String type, Object data) {
-            String keyPhone = phones.toE164(phoneNumber).orElse(phoneNumber);
-            return new CommandGateway.Command(Topics.ENROLLMENT_COMMANDS,
-                    ContactSources.partitionKey(accountId, source, id, keyPhone), type,
-                    EnrollmentMessageTypes.VERSION, accountId, data);
-        }
+    /** Keyed by the contact; a phone number by its E.164 form, so that each spelling lands on one partition. */
+    private CommandGateway.Command contactCommand(long accountId, IdentifiesContact contact, String type,
+            Object data) {
+        String keyPhone = phones.toE164(contact.phoneNumber()).orElse(contact.phoneNumber());
+        return new CommandGateway.Command(Topics.ENROLLMENT_COMMANDS,
+                ContactSources.partitionKey(accountId, contact.source(), contact.id(), keyPhone), type,
+                EnrollmentMessageTypes.VERSION, accountId, data);
     }
 }

@@ -16,10 +16,13 @@ import me.wolfeo.sequences.gateway.GatewayConfig;
 import me.wolfeo.sequences.gateway.account.Account;
 import me.wolfeo.sequences.gateway.account.AccountRepository;
 import me.wolfeo.sequences.gateway.account.Tokens;
+import me.wolfeo.sequences.gateway.api.ApiException;
 import me.wolfeo.sequences.gateway.api.ApiResponses;
-import me.wolfeo.sequences.gateway.api.Fields;
+import me.wolfeo.sequences.gateway.api.ContractReader;
 import me.wolfeo.sequences.gateway.api.RequestInput;
 import me.wolfeo.sequences.gateway.security.ApiRoles;
+import me.wolfeo.sequences.platform.contract.validation.AtLeast;
+import me.wolfeo.sequences.platform.contract.validation.AtMost;
 
 /**
  * The operator sets an account's own rate limits (requests per minute per API token): a number, or null to go back
@@ -38,14 +41,21 @@ public class AccountRateLimitsResource {
     private final AccountRepository accounts;
     private final Tokens tokens;
     private final RequestInput input;
+    private final ContractReader reader;
     private final GatewayConfig.RateLimits defaults;
 
     public AccountRateLimitsResource(AccountRepository accounts, Tokens tokens, RequestInput input,
-            GatewayConfig config) {
+            GatewayConfig config, ContractReader reader) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.input = input;
+        this.reader = reader;
         this.defaults = config.rateLimits();
+    }
+
+    /** The limits asked for; null sets one back to the default, a field left out leaves it as it is. */
+    record RateLimits(@AtLeast(1) @AtMost(MAX_PER_MINUTE) Long restRequestsPerMinute,
+            @AtLeast(1) @AtMost(MAX_PER_MINUTE) Long webhookRequestsPerMinute) {
     }
 
     /** The limits in force, and whether each is the account's own or the default. */
@@ -61,13 +71,13 @@ public class AccountRateLimitsResource {
     @PUT
     public ApiResponses.Success<RateLimitsView> update(@PathParam("accountId") long accountId, byte[] body) {
         ObjectNode request = input.read(body, null);
-        Fields fields = Fields.of(request);
-        Long rest = fields.optionalInteger(REST, 1, MAX_PER_MINUTE);
-        Long webhooks = fields.optionalInteger(WEBHOOKS, 1, MAX_PER_MINUTE);
         if (!request.has(REST) && !request.has(WEBHOOKS)) {
-            fields.fail(REST, "Give " + REST + " or " + WEBHOOKS + " (a number, or null for the default).");
+            throw ApiException.validation(REST,
+                    "Give " + REST + " or " + WEBHOOKS + " (a number, or null for the default).");
         }
-        fields.check();
+        RateLimits limits = reader.read(request, RateLimits.class);
+        Long rest = limits.restRequestsPerMinute();
+        Long webhooks = limits.webhookRequestsPerMinute();
         RateLimitsView updated = QuarkusTransaction.requiringNew().call(() -> {
             Account account = accounts.require(accountId);
             if (request.has(REST)) {

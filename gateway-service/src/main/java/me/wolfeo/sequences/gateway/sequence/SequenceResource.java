@@ -19,13 +19,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.smallrye.common.annotation.Blocking;
 
 import me.wolfeo.sequences.gateway.account.CurrentAccount;
 import me.wolfeo.sequences.gateway.api.ApiResponses;
-import me.wolfeo.sequences.gateway.api.Fields;
+import me.wolfeo.sequences.gateway.api.ContractReader;
 import me.wolfeo.sequences.gateway.api.Pagination;
 import me.wolfeo.sequences.gateway.api.RequestInput;
 import me.wolfeo.sequences.gateway.api.ServiceReads;
@@ -34,11 +33,11 @@ import me.wolfeo.sequences.gateway.security.ApiRoles;
 import me.wolfeo.sequences.platform.contract.Topics;
 import me.wolfeo.sequences.platform.contract.sequence.CreateSequence;
 import me.wolfeo.sequences.platform.contract.sequence.DeleteSequence;
-import me.wolfeo.sequences.platform.contract.sequence.ScheduleRules;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceData;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceMessageTypes;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceRules;
 import me.wolfeo.sequences.platform.contract.sequence.UpdateSequence;
+import me.wolfeo.sequences.platform.contract.validation.Required;
 
 /**
  * "Create Sequence", "Retrieve All Sequences", "Get An Individual Sequence" and "Delete Sequence", and the update
@@ -54,26 +53,30 @@ public class SequenceResource {
     private final SequenceServiceClient sequences;
     private final CurrentAccount account;
     private final RequestInput input;
+    private final ContractReader reader;
 
     public SequenceResource(CommandGateway commands, @RestClient SequenceServiceClient sequences,
-            CurrentAccount account, RequestInput input) {
+            CurrentAccount account, RequestInput input, ContractReader reader) {
         this.commands = commands;
         this.sequences = sequences;
         this.account = account;
         this.input = input;
+        this.reader = reader;
+    }
+
+    /** The sequence that a read names. */
+    record SequenceQuery(@Required Long sequenceId) {
     }
 
     @POST
     @Path("/sequence")
     public CompletionStage<RestResponse<ApiResponses.Success<SequenceViews.Created>>> create(byte[] body,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        Fields fields = Fields.of(input.read(body, null));
-        String name = fields.requiredString("name", SequenceRules.NAME_MAX_LENGTH);
-        String type = fields.optionalChoice("type", SequenceRules.TYPES, SequenceRules.DEFAULT_TYPE);
-        fields.check();
+        CreateSequence request = reader.read(input.read(body, null), CreateSequence.class);
+        String type = request.type() == null ? SequenceRules.DEFAULT_TYPE : request.type();
         long accountId = account.id();
         return commands.send(sequenceCommand(accountId, SequenceMessageTypes.CREATE_SEQUENCE,
-                new CreateSequence(name, type)), "POST /v1/sequence", idempotencyKey)
+                new CreateSequence(request.name(), type)), "POST /v1/sequence", idempotencyKey)
                 .thenApply(reply -> RestResponse.status(RestResponse.Status.CREATED, ApiResponses.success(
                         SequenceViews.Created.of(commands.dataOf(reply, SequenceData.class)))));
     }
@@ -86,40 +89,24 @@ public class SequenceResource {
     @Path("/sequence")
     public CompletionStage<ApiResponses.Success<SequenceViews.Updated>> update(byte[] body,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        ObjectNode request = input.read(body, null);
-        Fields fields = Fields.of(request);
-        Long sequenceId = fields.requiredInteger("sequence_id");
-        String name = request.hasNonNull("name") ? fields.requiredString("name", SequenceRules.NAME_MAX_LENGTH) : null;
-        Boolean paused = fields.optionalBoolean("paused");
-        Boolean stopOnReply = fields.optionalBoolean("stop_on_reply");
-        Boolean stopOnMeeting = fields.optionalBoolean("stop_on_meeting");
-        JsonNode schedule = scheduleOf(request, fields);
-        fields.check();
+        UpdateSequence request = reader.read(input.read(body, null), UpdateSequence.class);
+        // a JSON null schedule sets it back to any day, any hour: an empty schedule (null would leave it as it is)
+        JsonNode schedule = request.schedule() != null && request.schedule().isNull()
+                ? JsonNodeFactory.instance.objectNode()
+                : request.schedule();
         long accountId = account.id();
         return commands.send(sequenceCommand(accountId, SequenceMessageTypes.UPDATE_SEQUENCE,
-                new UpdateSequence(sequenceId, name, paused, schedule, stopOnReply, stopOnMeeting)), "PUT /v1/sequence",
-                idempotencyKey)
+                new UpdateSequence(request.sequenceId(), request.name(), request.paused(), schedule,
+                        request.stopOnReply(), request.stopOnMeeting())),
+                "PUT /v1/sequence", idempotencyKey)
                 .thenApply(reply -> ApiResponses.success(
                         SequenceViews.Updated.of(commands.dataOf(reply, SequenceData.class))));
-    }
-
-    /**
-     * The schedule field as given (null: left as it is), its problems added to the fields'. A JSON null sets the
-     * schedule back to any day, any hour.
-     */
-    private static JsonNode scheduleOf(ObjectNode request, Fields fields) {
-        if (!request.has(ScheduleRules.FIELD)) {
-            return null;
-        }
-        JsonNode schedule = request.get(ScheduleRules.FIELD);
-        ScheduleRules.problems(schedule).forEach((field, messages) -> messages.forEach(m -> fields.fail(field, m)));
-        return schedule.isNull() ? JsonNodeFactory.instance.objectNode() : schedule;
     }
 
     @GET
     @Path("/sequences")
     public ApiResponses.Paged<SequenceViews.Listed> list(@Context UriInfo uri) {
-        Pagination pagination = Pagination.of(Fields.of(input.read(null, uri.getQueryParameters())));
+        Pagination pagination = Pagination.of(reader, input.read(null, uri.getQueryParameters()));
         long accountId = account.id();
         return ApiResponses.paged(ServiceReads.read("Account not found.",
                 () -> sequences.list(accountId, pagination.page(), pagination.perPage())),
@@ -129,9 +116,7 @@ public class SequenceResource {
     @GET
     @Path("/sequence")
     public ApiResponses.Success<SequenceViews.Detail> get(@Context UriInfo uri) {
-        Fields fields = Fields.of(input.read(null, uri.getQueryParameters()));
-        Long sequenceId = fields.requiredInteger("sequence_id");
-        fields.check();
+        long sequenceId = reader.read(input.read(null, uri.getQueryParameters()), SequenceQuery.class).sequenceId();
         long accountId = account.id();
         return ApiResponses.success(SequenceViews.Detail.of(
                 ServiceReads.read("Sequence not found.", () -> sequences.get(accountId, sequenceId))));
@@ -141,12 +126,11 @@ public class SequenceResource {
     @Path("/sequence")
     public CompletionStage<ApiResponses.Success<SequenceViews.Deleted>> delete(byte[] body, @Context UriInfo uri,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        Fields fields = Fields.of(input.read(body, uri.getQueryParameters()));
-        Long sequenceId = fields.requiredInteger("sequence_id");
-        fields.check();
+        DeleteSequence request = reader.read(input.read(body, uri.getQueryParameters()), DeleteSequence.class);
         long accountId = account.id();
-        return commands.send(sequenceCommand(accountId, SequenceMessageTypes.DELETE_SEQUENCE,
-                new DeleteSequence(sequenceId)), "DELETE /v1/sequence", idempotencyKey)
+        return commands
+                .send(sequenceCommand(accountId, SequenceMessageTypes.DELETE_SEQUENCE, request), "DELETE /v1/sequence",
+                        idempotencyKey)
                 .thenApply(reply -> ApiResponses.success(new SequenceViews.Deleted(
                         commands.dataOf(reply, me.wolfeo.sequences.platform.contract.sequence.Deleted.class)
                                 .deleted())));

@@ -15,13 +15,11 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestResponse;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.smallrye.common.annotation.Blocking;
 
 import me.wolfeo.sequences.gateway.account.CurrentAccount;
 import me.wolfeo.sequences.gateway.api.ApiResponses;
-import me.wolfeo.sequences.gateway.api.Fields;
+import me.wolfeo.sequences.gateway.api.ContractReader;
 import me.wolfeo.sequences.gateway.api.RequestInput;
 import me.wolfeo.sequences.gateway.messaging.CommandGateway;
 import me.wolfeo.sequences.gateway.security.ApiRoles;
@@ -45,11 +43,14 @@ public class StageResource {
     private final CommandGateway commands;
     private final CurrentAccount account;
     private final RequestInput input;
+    private final ContractReader reader;
 
-    public StageResource(CommandGateway commands, CurrentAccount account, RequestInput input) {
+    public StageResource(CommandGateway commands, CurrentAccount account, RequestInput input,
+            ContractReader reader) {
         this.commands = commands;
         this.account = account;
         this.input = input;
+        this.reader = reader;
     }
 
     /** The answer to "Create Sequence Stage", field for field. */
@@ -75,16 +76,11 @@ public class StageResource {
     @POST
     public CompletionStage<RestResponse<ApiResponses.Success<Created>>> create(byte[] body,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        Fields fields = Fields.of(input.read(body, null));
-        Long sequenceId = fields.requiredInteger("sequence_id");
-        String name = fields.optionalString("name", StageRules.NAME_MAX_LENGTH);
-        String stageType = fields.optionalChoice("stage_type", StageRules.STAGE_TYPES, StageRules.DEFAULT_STAGE_TYPE);
-        Long timeValue = fields.optionalInteger("time_value", 0, StageRules.TIME_VALUE_MAX);
-        Integer timeType = fields.optionalIntegerChoice("time_type", StageRules.TIME_TYPES,
-                StageRules.DEFAULT_TIME_TYPE);
-        fields.check();
-        CreateStage command = new CreateStage(sequenceId, name, stageType,
-                timeValue == null ? StageRules.DEFAULT_TIME_VALUE : timeValue.intValue(), timeType);
+        CreateStage request = reader.read(input.read(body, null), CreateStage.class);
+        CreateStage command = new CreateStage(request.sequenceId(), request.name(),
+                request.stageType() == null ? StageRules.DEFAULT_STAGE_TYPE : request.stageType(),
+                request.timeValue() == null ? StageRules.DEFAULT_TIME_VALUE : request.timeValue(),
+                request.timeType() == null ? StageRules.DEFAULT_TIME_TYPE : request.timeType());
         return commands.send(stageCommand(SequenceMessageTypes.CREATE_STAGE, command), "POST /v1/sequence-stage",
                 idempotencyKey)
                 .thenApply(reply -> RestResponse.status(RestResponse.Status.CREATED,
@@ -99,16 +95,7 @@ public class StageResource {
     @PUT
     public CompletionStage<ApiResponses.Success<Updated>> update(byte[] body,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        ObjectNode request = input.read(body, null);
-        Fields fields = Fields.of(request);
-        Long stageId = fields.requiredInteger("stage_id");
-        String name = request.hasNonNull("name") ? fields.requiredString("name", StageRules.NAME_MAX_LENGTH) : null;
-        Long timeValue = fields.optionalInteger("time_value", 0, StageRules.TIME_VALUE_MAX);
-        Integer timeType = fields.optionalIntegerChoice("time_type", StageRules.TIME_TYPES, null);
-        Boolean active = fields.optionalBoolean("active");
-        fields.check();
-        UpdateStage command = new UpdateStage(stageId, name, timeValue == null ? null : timeValue.intValue(),
-                timeType, active);
+        UpdateStage command = reader.read(input.read(body, null), UpdateStage.class);
         return commands.send(stageCommand(SequenceMessageTypes.UPDATE_STAGE, command), "PUT /v1/sequence-stage",
                 idempotencyKey)
                 .thenApply(reply -> ApiResponses.success(Updated.of(commands.dataOf(reply, StageData.class))));
@@ -117,10 +104,8 @@ public class StageResource {
     @DELETE
     public CompletionStage<ApiResponses.Success<SequenceViews.Deleted>> delete(byte[] body, @Context UriInfo uri,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        Fields fields = Fields.of(input.read(body, uri.getQueryParameters()));
-        Long stageId = fields.requiredInteger("stage_id");
-        fields.check();
-        return commands.send(stageCommand(SequenceMessageTypes.DELETE_STAGE, new DeleteStage(stageId)),
+        DeleteStage command = reader.read(input.read(body, uri.getQueryParameters()), DeleteStage.class);
+        return commands.send(stageCommand(SequenceMessageTypes.DELETE_STAGE, command),
                 "DELETE /v1/sequence-stage", idempotencyKey)
                 .thenApply(reply -> ApiResponses.success(
                         new SequenceViews.Deleted(commands.dataOf(reply, Deleted.class).deleted())));

@@ -9,21 +9,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.smallrye.common.annotation.Blocking;
 
 import me.wolfeo.sequences.gateway.account.CurrentAccount;
 import me.wolfeo.sequences.gateway.api.ApiResponses;
-import me.wolfeo.sequences.gateway.api.Fields;
+import me.wolfeo.sequences.gateway.api.ContractReader;
 import me.wolfeo.sequences.gateway.api.RequestInput;
 import me.wolfeo.sequences.gateway.messaging.CommandGateway;
 import me.wolfeo.sequences.gateway.security.ApiRoles;
-import me.wolfeo.sequences.platform.contract.Text;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceMessageTypes;
 import me.wolfeo.sequences.platform.contract.sequence.StageData;
-import me.wolfeo.sequences.platform.contract.sequence.StageRules;
 import me.wolfeo.sequences.platform.contract.sequence.UpdateStageSms;
 
 /**
@@ -40,11 +35,14 @@ public class StageSmsResource {
     private final CommandGateway commands;
     private final CurrentAccount account;
     private final RequestInput input;
+    private final ContractReader reader;
 
-    public StageSmsResource(CommandGateway commands, CurrentAccount account, RequestInput input) {
+    public StageSmsResource(CommandGateway commands, CurrentAccount account, RequestInput input,
+            ContractReader reader) {
         this.commands = commands;
         this.account = account;
         this.input = input;
+        this.reader = reader;
     }
 
     /** The answer: the stage as an update of it shows it, plus its {@code text}. */
@@ -60,34 +58,10 @@ public class StageSmsResource {
     @PUT
     public CompletionStage<ApiResponses.Success<Updated>> update(byte[] body,
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        ObjectNode request = input.read(body, null);
-        Fields fields = Fields.of(request);
-        Long stageId = fields.requiredInteger("stage_id");
-        String text = text(request, fields);
-        fields.check();
+        UpdateStageSms request = reader.read(input.read(body, null), UpdateStageSms.class);
         CommandGateway.Command command = StageResource.stageCommand(account.id(),
-                SequenceMessageTypes.UPDATE_STAGE_SMS, new UpdateStageSms(stageId, text));
+                SequenceMessageTypes.UPDATE_STAGE_SMS, request);
         return commands.send(command, "PUT /v1/sequence-stage-sms", idempotencyKey)
                 .thenApply(reply -> ApiResponses.success(Updated.of(commands.dataOf(reply, StageData.class))));
-    }
-
-    /** The text exactly as sent (not trimmed), required, and within the SMS limit. */
-    private static String text(ObjectNode request, Fields fields) {
-        JsonNode node = request.get("text");
-        if (node == null || node.isNull() || (node.isTextual() && node.asText().isBlank())) {
-            return fields.fail("text", "The text field is required.");
-        }
-        if (!node.isTextual()) {
-            return fields.fail("text", "The text field must be a string.");
-        }
-        String text = node.asText();
-        if (!Text.isStorableMultiline(text)) {
-            return fields.fail("text", Text.unstorableMessage("text"));
-        }
-        if (text.codePointCount(0, text.length()) > StageRules.SMS_TEXT_MAX_LENGTH) {
-            return fields.fail("text", "The text field must not be greater than " + StageRules.SMS_TEXT_MAX_LENGTH
-                    + " characters.");
-        }
-        return text;
     }
 }

@@ -3,22 +3,18 @@ package me.wolfeo.sequences.sequenceservice.sequence;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import me.wolfeo.sequences.platform.contract.Text;
 import me.wolfeo.sequences.platform.contract.sequence.CreateSequence;
 import me.wolfeo.sequences.platform.contract.sequence.DeleteSequence;
 import me.wolfeo.sequences.platform.contract.sequence.Deleted;
-import me.wolfeo.sequences.platform.contract.sequence.Schedule;
 import me.wolfeo.sequences.platform.contract.sequence.ScheduleJson;
 import me.wolfeo.sequences.platform.contract.sequence.ScheduleRules;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceData;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceRules;
 import me.wolfeo.sequences.platform.contract.sequence.UpdateSequence;
+import me.wolfeo.sequences.platform.contract.validation.ContractValidator;
 import me.wolfeo.sequences.platform.messaging.CommandRejectedException;
 import me.wolfeo.sequences.platform.messaging.Envelope;
 import me.wolfeo.sequences.platform.messaging.MessageCodec;
@@ -32,25 +28,23 @@ public class SequenceCommands {
     private final StageRepository stages;
     private final SequenceEvents events;
     private final MessageCodec codec;
+    private final ContractValidator validator;
 
     public SequenceCommands(SequenceRepository sequences, StageRepository stages, SequenceEvents events,
-            MessageCodec codec) {
+            MessageCodec codec, ContractValidator validator) {
         this.sequences = sequences;
         this.stages = stages;
         this.events = events;
         this.codec = codec;
+        this.validator = validator;
     }
 
     public SequenceData create(Envelope message) {
-        CreateSequence command = codec.data(message, CreateSequence.class);
-        String name = checkedName(command.name());
+        CreateSequence command = validator.checked(codec.data(message, CreateSequence.class));
         String type = command.type() == null ? SequenceRules.DEFAULT_TYPE : command.type();
-        if (!SequenceRules.TYPES.contains(type)) {
-            throw CommandRejectedException.invalidField("type", "The selected type is invalid.");
-        }
         Sequence sequence = new Sequence();
         sequence.accountId = message.accountId();
-        sequence.name = name;
+        sequence.name = command.name();
         sequence.type = type;
         sequence.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         sequences.persist(sequence);
@@ -63,12 +57,11 @@ public class SequenceCommands {
      * The event {@code sequence.updated} is emitted only when something changed.
      */
     public SequenceData update(Envelope message) {
-        UpdateSequence command = codec.data(message, UpdateSequence.class);
-        if (command.sequenceId() == null) {
-            throw CommandRejectedException.invalidField("sequence_id", "The sequence id field is required.");
-        }
-        String name = command.name() == null ? null : checkedName(command.name());
-        String schedule = command.schedule() == null ? null : ScheduleJson.write(checkedSchedule(command.schedule()));
+        UpdateSequence command = validator.checked(codec.data(message, UpdateSequence.class));
+        String name = command.name();
+        String schedule = command.schedule() == null
+                ? null
+                : ScheduleJson.write(ScheduleRules.parse(command.schedule()));
         Sequence sequence = sequences.lockOwned(message.accountId(), command.sequenceId())
                 .orElseThrow(() -> CommandRejectedException.notFound("Sequence not found."));
         boolean changed = false;
@@ -99,10 +92,7 @@ public class SequenceCommands {
     }
 
     public Deleted delete(Envelope message) {
-        DeleteSequence command = codec.data(message, DeleteSequence.class);
-        if (command.sequenceId() == null) {
-            throw CommandRejectedException.invalidField("sequence_id", "The sequence id field is required.");
-        }
+        DeleteSequence command = validator.checked(codec.data(message, DeleteSequence.class));
         Sequence sequence = sequences.lockOwned(message.accountId(), command.sequenceId())
                 .orElseThrow(() -> CommandRejectedException.notFound("Sequence not found."));
         List<Long> stageIds = stages.idsInSequence(sequence.id);
@@ -110,29 +100,5 @@ public class SequenceCommands {
         sequences.delete(sequence);
         events.deleted(sequence, stageIds);
         return Deleted.YES;
-    }
-
-    /** A schedule that keeps {@link ScheduleRules}: the gateway checks it, and so does the service. */
-    private static Schedule checkedSchedule(JsonNode input) {
-        Map<String, List<String>> problems = ScheduleRules.problems(input);
-        if (!problems.isEmpty()) {
-            throw CommandRejectedException.invalid(problems);
-        }
-        return ScheduleRules.parse(input);
-    }
-
-    /** A sequence's name: required, storable, at most {@link SequenceRules#NAME_MAX_LENGTH} characters. */
-    private static String checkedName(String name) {
-        if (name == null || name.isBlank()) {
-            throw CommandRejectedException.invalidField("name", "The name field is required.");
-        }
-        if (!Text.isStorable(name)) {
-            throw CommandRejectedException.invalidField("name", Text.unstorableMessage("name"));
-        }
-        if (name.codePointCount(0, name.length()) > SequenceRules.NAME_MAX_LENGTH) {
-            throw CommandRejectedException.invalidField("name",
-                    "The name may not be greater than " + SequenceRules.NAME_MAX_LENGTH + " characters.");
-        }
-        return name;
     }
 }

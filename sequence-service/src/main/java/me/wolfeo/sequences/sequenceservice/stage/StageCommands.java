@@ -7,7 +7,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import me.wolfeo.sequences.platform.contract.Text;
 import me.wolfeo.sequences.platform.contract.sequence.CreateStage;
 import me.wolfeo.sequences.platform.contract.sequence.DeleteStage;
 import me.wolfeo.sequences.platform.contract.sequence.Deleted;
@@ -17,6 +16,7 @@ import me.wolfeo.sequences.platform.contract.sequence.StageDeleted;
 import me.wolfeo.sequences.platform.contract.sequence.StageRules;
 import me.wolfeo.sequences.platform.contract.sequence.UpdateStage;
 import me.wolfeo.sequences.platform.contract.sequence.UpdateStageSms;
+import me.wolfeo.sequences.platform.contract.validation.ContractValidator;
 import me.wolfeo.sequences.platform.messaging.CommandRejectedException;
 import me.wolfeo.sequences.platform.messaging.Envelope;
 import me.wolfeo.sequences.platform.messaging.ErrorCodes;
@@ -38,22 +38,21 @@ public class StageCommands {
     private final SequenceEvents events;
     private final StageReadiness readiness;
     private final MessageCodec codec;
+    private final ContractValidator validator;
 
     public StageCommands(SequenceRepository sequences, StageRepository stages, SequenceEvents events,
-            StageReadiness readiness, MessageCodec codec) {
+            StageReadiness readiness, MessageCodec codec, ContractValidator validator) {
         this.sequences = sequences;
         this.stages = stages;
         this.events = events;
         this.readiness = readiness;
         this.codec = codec;
+        this.validator = validator;
     }
 
     public StageData create(Envelope message) {
-        CreateStage command = codec.data(message, CreateStage.class);
+        CreateStage command = validator.checked(codec.data(message, CreateStage.class));
         StageSettings settings = StageSettings.of(command);
-        if (command.sequenceId() == null) {
-            throw CommandRejectedException.invalidField("sequence_id", "The sequence id field is required.");
-        }
         Sequence sequence = sequences.lockOwned(message.accountId(), command.sequenceId())
                 .orElseThrow(() -> CommandRejectedException.notFound("Sequence not found."));
         Stage stage = new Stage();
@@ -77,13 +76,10 @@ public class StageCommands {
      * {@code stage.updated} is emitted only when something changed.
      */
     public StageData update(Envelope message) {
-        UpdateStage command = codec.data(message, UpdateStage.class);
-        if (command.stageId() == null) {
-            throw CommandRejectedException.invalidField("stage_id", "The stage id field is required.");
-        }
-        String name = StageSettings.checkedName(command.name());
-        Integer timeValue = StageSettings.checkedTimeValue(command.timeValue());
-        Integer timeType = StageSettings.checkedTimeType(command.timeType());
+        UpdateStage command = validator.checked(codec.data(message, UpdateStage.class));
+        String name = command.name();
+        Integer timeValue = command.timeValue();
+        Integer timeType = command.timeType();
         Locked locked = lockStage(message.accountId(), command.stageId());
         Stage stage = locked.stage();
         boolean activating = Boolean.TRUE.equals(command.active()) && !stage.active;
@@ -115,21 +111,8 @@ public class StageCommands {
 
     /** Sets the text of a send_sms stage (placeholders are filled when it is sent). */
     public StageData updateSms(Envelope message) {
-        UpdateStageSms command = codec.data(message, UpdateStageSms.class);
-        if (command.stageId() == null) {
-            throw CommandRejectedException.invalidField("stage_id", "The stage id field is required.");
-        }
+        UpdateStageSms command = validator.checked(codec.data(message, UpdateStageSms.class));
         String text = command.text();
-        if (text == null || text.isBlank()) {
-            throw CommandRejectedException.invalidField("text", "The text field is required.");
-        }
-        if (!Text.isStorableMultiline(text)) {
-            throw CommandRejectedException.invalidField("text", Text.unstorableMessage("text"));
-        }
-        if (text.codePointCount(0, text.length()) > StageRules.SMS_TEXT_MAX_LENGTH) {
-            throw CommandRejectedException.invalidField("text", "The text field must not be greater than "
-                    + StageRules.SMS_TEXT_MAX_LENGTH + " characters.");
-        }
         Locked locked = lockStage(message.accountId(), command.stageId());
         Stage stage = locked.stage();
         if (!StageRules.SEND_SMS.equals(stage.stageType)) {
@@ -148,10 +131,7 @@ public class StageCommands {
      * would leave them with their old steps (announced as such, or written back by a later change).
      */
     public Deleted delete(Envelope message) {
-        DeleteStage command = codec.data(message, DeleteStage.class);
-        if (command.stageId() == null) {
-            throw CommandRejectedException.invalidField("stage_id", "The stage id field is required.");
-        }
+        DeleteStage command = validator.checked(codec.data(message, DeleteStage.class));
         Locked locked = lockStage(message.accountId(), command.stageId());
         Sequence sequence = locked.sequence();
         Stage stage = locked.stage();

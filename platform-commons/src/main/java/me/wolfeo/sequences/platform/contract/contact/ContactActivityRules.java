@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,7 +16,8 @@ public final class ContactActivityRules {
     public static final String BOUNCED = "bounced";
     public static final String UNSUBSCRIBED = "unsubscribed";
     public static final String MEETING_BOOKED = "meeting_booked";
-    public static final List<String> TYPES = List.of(REPLIED, BOUNCED, UNSUBSCRIBED, MEETING_BOOKED);
+    /** Longer than any ISO-8601 instant with its offset and nanoseconds. */
+    public static final int OCCURRED_AT_MAX_LENGTH = 64;
 
     /** Years a timestamp column stores and a person means; outside them an instant is a mistake. */
     private static final int FIRST_YEAR = 1970;
@@ -43,14 +43,6 @@ public final class ContactActivityRules {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
-    }
-
-    public static String invalidOccurredAtMessage() {
-        return "The occurred at field must be an ISO-8601 instant, such as 2026-11-23T12:00:00Z.";
-    }
-
-    public static String invalidTypeMessage() {
-        return "The selected type is invalid.";
     }
 
     /** The message for a reference to a contact that gives none, or more than one, of the ways to find it. */

@@ -6,9 +6,12 @@ import java.util.List;
 public final class ContactSources {
 
     public static final String PHONE_NUMBER = "phone_number";
-    public static final List<String> CRMS = List.of("aloware", "hubspot", "zoho", "guesty", "pipedrive");
-    public static final List<String> ALL = List.of(PHONE_NUMBER, "aloware", "hubspot", "zoho", "guesty",
-            "pipedrive");
+    public static final String ALOWARE = "aloware";
+    public static final String HUBSPOT = "hubspot";
+    public static final String ZOHO = "zoho";
+    public static final String GUESTY = "guesty";
+    public static final String PIPEDRIVE = "pipedrive";
+    public static final List<String> CRMS = List.of(ALOWARE, HUBSPOT, ZOHO, GUESTY, PIPEDRIVE);
     public static final int ID_MAX_LENGTH = 64;
     public static final int NAME_MAX_LENGTH = 255;
 

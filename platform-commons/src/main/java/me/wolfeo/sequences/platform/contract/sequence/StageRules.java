@@ -1,7 +1,5 @@
 package me.wolfeo.sequences.platform.contract.sequence;
 
-import java.util.List;
-
 /** The limits of a stage that both the gateway (on input) and sequence-service (on commands) enforce. */
 public final class StageRules {
 
@@ -9,14 +7,15 @@ public final class StageRules {
     public static final String SEND_EMAIL = "send_email";
     public static final String SEND_SMS = "send_sms";
     public static final String ACTION = "action";
-    public static final List<String> STAGE_TYPES = List.of(SEND_EMAIL, SEND_SMS, ACTION);
     /** Twilio's own limit on a message body: about ten SMS segments. */
     public static final int SMS_TEXT_MAX_LENGTH = 1600;
     /** The spec marks {@code stage_type} optional; an email step is the common case. */
     public static final String DEFAULT_STAGE_TYPE = SEND_EMAIL;
     /** Hours, days, weeks, in seconds. */
-    public static final List<Integer> TIME_TYPES = List.of(3600, 86400, 604800);
-    public static final int DEFAULT_TIME_TYPE = 86400;
+    public static final int HOUR = 3600;
+    public static final int DAY = 86400;
+    public static final int WEEK = 604800;
+    public static final int DEFAULT_TIME_TYPE = DAY;
     public static final int DEFAULT_TIME_VALUE = 1;
     public static final int TIME_VALUE_MAX = 1000;
 

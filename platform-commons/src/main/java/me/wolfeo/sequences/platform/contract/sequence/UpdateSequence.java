@@ -2,6 +2,12 @@ package me.wolfeo.sequences.platform.contract.sequence;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import me.wolfeo.sequences.platform.contract.validation.MaxLength;
+import me.wolfeo.sequences.platform.contract.validation.NotBlankWhenGiven;
+import me.wolfeo.sequences.platform.contract.validation.Required;
+import me.wolfeo.sequences.platform.contract.validation.Storable;
+import me.wolfeo.sequences.platform.contract.validation.ValidSchedule;
+
 /**
  * Renames, pauses or resumes a sequence, sets its schedule and its stopping rules; a null field is left as it is.
  *
@@ -10,7 +16,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param stopOnReply a contact who replies leaves the sequence
  * @param stopOnMeeting a contact who books a meeting leaves the sequence
  */
-public record UpdateSequence(Long sequenceId, String name, Boolean paused, JsonNode schedule, Boolean stopOnReply,
+public record UpdateSequence(
+        @Required Long sequenceId,
+        @NotBlankWhenGiven @Storable @MaxLength(SequenceRules.NAME_MAX_LENGTH) String name,
+        Boolean paused,
+        @ValidSchedule JsonNode schedule,
+        Boolean stopOnReply,
         Boolean stopOnMeeting) {
 
     /** A rename, pause or resume only. */
