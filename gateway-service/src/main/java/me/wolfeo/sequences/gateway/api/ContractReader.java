@@ -25,8 +25,10 @@ import me.wolfeo.sequences.platform.contract.validation.Verbatim;
  * Reads a request into a contract record and checks it against the rules declared on the record, failing with
  * every problem at once. The reading is the dialects' leniency, the same for every field of a type: integers as
  * JSON numbers or numeric strings (the published examples send both), booleans also as {@code "true"},
- * {@code 1} or {@code "0"}; text loses its surrounding white space (unless {@link Verbatim}) and blank text is
- * not given (unless {@link NotBlankWhenGiven}). A field of the wrong type is refused with that reason alone.
+ * {@code 1} or {@code "0"}; text loses its surrounding white space (unless {@link Verbatim}). An empty text is not
+ * given (unless {@link NotBlankWhenGiven}); a blank one is given to the rules (a blank {@code type} is not one of
+ * the types, a blank {@code id} beside a {@code contact_id} is a second reference) and, once they pass, is not
+ * given either. A field of the wrong type is refused with that reason alone.
  */
 @ApplicationScoped
 public class ContractReader {
@@ -75,7 +77,7 @@ public class ContractReader {
         if (!problems.isEmpty()) {
             throw ApiException.validation(problems);
         }
-        return record;
+        return construct(type, components, withoutBlankText(values, components));
     }
 
     private static Object valueOf(JsonNode node, RecordComponent component) {
@@ -134,8 +136,17 @@ public class ContractReader {
         if (fieldHas(component, Verbatim.class)) {
             return node.asText();
         }
-        String text = node.asText().strip();
-        return text.isEmpty() && !fieldHas(component, NotBlankWhenGiven.class) ? null : text;
+        return node.asText().strip();
+    }
+
+    private static Object[] withoutBlankText(Object[] values, RecordComponent[] components) {
+        Object[] given = values.clone();
+        for (int i = 0; i < given.length; i++) {
+            if (given[i] instanceof String text && text.isEmpty() && !fieldHas(components[i], Verbatim.class)) {
+                given[i] = null;
+            }
+        }
+        return given;
     }
 
     /** The marks are written on the record's fields (their target), not on its components. */

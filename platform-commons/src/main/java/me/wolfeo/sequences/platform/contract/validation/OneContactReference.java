@@ -44,9 +44,9 @@ public @interface OneContactReference {
             if (value == null) {
                 return true;
             }
-            boolean bySource = !IdentifiedBySource.Check.isBlank(value.source())
-                    || !IdentifiedBySource.Check.isBlank(value.id());
-            boolean byPhone = !IdentifiedBySource.Check.isBlank(value.phoneNumber());
+            // given, even blank: a blank id beside a contact id is a second reference, not none
+            boolean bySource = value.source() != null || value.id() != null;
+            boolean byPhone = value.phoneNumber() != null;
             if (value.contactId() != null ? bySource || byPhone : !bySource && !byPhone) {
                 context.disableDefaultConstraintViolation();
                 FieldProblems.report(context, "contactId", ContactActivityRules.oneReferenceMessage());
