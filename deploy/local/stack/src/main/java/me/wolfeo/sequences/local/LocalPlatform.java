@@ -336,6 +336,7 @@ public final class LocalPlatform implements AutoCloseable {
         System.out.println();
         System.out.println("The sequences platform is running. Ctrl-C stops it.");
         System.out.println("  Gateway:    " + gatewayUrl());
+        System.out.println("  Dashboard:  " + gatewayUrl() + "/   (sign in with the demo token)");
         System.out.println("  Swagger UI: " + gatewayUrl() + "/q/swagger-ui");
         System.out.println("  Admin key:  " + adminKey + "   (header X-Admin-Key, for " + gatewayUrl()
                 + "/admin/v1)");
