@@ -16,9 +16,6 @@ export const PLACEHOLDERS = [
 
 const SAMPLE = {first_name: 'Ada', last_name: 'Lovelace', email: 'ada@example.com', phone_number: '+14155550100'};
 
-// The API does not give a stage's email content back: what was saved in this tab is kept here for the editor.
-const saved = new Map();
-
 function escapeHtml(text) {
     return text.replace(/[&<>"']/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\'': '&#39;'}[c]));
 }
@@ -51,8 +48,19 @@ function close(container) {
     return button;
 }
 
-export function editEmail(container, sequence, stage) {
-    const before = saved.get(stage.id) || {};
+/** The stage's stored email (GET /v1/sequence-stage-content), or empty fields when it cannot be read. */
+async function storedEmail(stage) {
+    try {
+        const {data} = await rest('GET', `/v1/sequence-stage-content?stage_id=${encodeURIComponent(stage.id)}`);
+        return {email: data, problem: null};
+    } catch (refusal) {
+        return {email: {}, problem: `The stored email could not be read (${refusal.message}): what you save replaces it.`};
+    }
+}
+
+export async function editEmail(container, sequence, stage) {
+    container.replaceChildren(h('p', {class: 'hint', role: 'status'}, 'Reading the stored email…'));
+    const {email: before, problem} = await storedEmail(stage);
     const subject = field('Subject', 'subject', {attrs: {maxlength: 255, autocomplete: 'off'}, value: before.subject});
     const fromName = field('Sender name', 'from_name', {attrs: {maxlength: 255, autocomplete: 'off'}, value: before.from_name});
     const fromEmail = field('Sender address', 'from_email', {attrs: {type: 'email', autocomplete: 'off'}, value: before.from_email});
@@ -78,12 +86,12 @@ export function editEmail(container, sequence, stage) {
                 }
             }
             const {data} = await rest('PUT', '/v1/sequence-stage-content', {body});
-            saved.set(stage.id, {subject: body.subject, from_name: body.from_name, from_email: body.from_email, html: body.html});
             say(`Saved the email of step ${stage.step} (email ${data.email_id}).${stage.active ? '' : ' Switch the step on to send it.'}`);
         }, {extraButtons: [close(container)]});
     container.replaceChildren(h('section', {class: 'subpanel editor', 'aria-labelledby': 'editor-heading'},
         h('h3', {id: 'editor-heading'}, `Email of step ${stage.step}: ${stage.name}`),
-        before.html ? null : h('p', {class: 'hint'}, 'The API does not give stored email content back: write the email here, or paste it, and save.'),
+        problem ? h('p', {class: 'hint'}, problem) : null,
+        before.html === null ? h('p', {class: 'hint'}, 'No HTML is stored yet: write the email here, or paste it, and save.') : null,
         h('div', {class: 'editor-grid'},
             h('div', {}, editor, placeholderList()),
             h('div', {class: 'preview-pane'}, h('h4', {}, 'Preview'), subjectPreview, preview))));

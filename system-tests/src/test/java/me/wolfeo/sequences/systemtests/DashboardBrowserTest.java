@@ -191,6 +191,14 @@ class DashboardBrowserTest {
         submit(editor);
         waitForMessage("Saved the email of step 1");
         assertThat(browser.getTitle()).doesNotContain("script ran");
+
+        // Opened again, the editor shows the email as stored (read back from S3 through content-service).
+        editor.findElement(By.xpath(".//button[normalize-space()='Close editor']")).click();
+        stage(1).findElement(By.xpath(".//button[normalize-space()='Edit email']")).click();
+        WebElement reopened = form("Email of step 1");
+        assertThat(field(reopened, "Subject").getAttribute("value")).isEqualTo("Hi {{first_name}}");
+        assertThat(field(reopened, "Sender address").getAttribute("value")).isEqualTo("team@acme.test");
+        assertThat(field(reopened, "HTML").getAttribute("value")).isEqualTo(html);
         assertNoSeriousAccessibilityViolation("sequence page with the email editor");
     }
 

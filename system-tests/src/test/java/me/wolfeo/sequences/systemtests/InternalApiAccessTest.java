@@ -27,7 +27,7 @@ class InternalApiAccessTest {
     private static final Map<String, List<String>> ACCEPTED = Map.of(
             "sequence-service", List.of("gateway", "enrollment-service", "content-service"),
             "enrollment-service", List.of("gateway"),
-            "content-service", List.of("sequence-service", "enrollment-service"));
+            "content-service", List.of("gateway", "sequence-service", "enrollment-service"));
 
     private final LocalPlatform platform = Platform.get();
 

@@ -4,11 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.smallrye.common.annotation.Blocking;
 
@@ -18,14 +23,20 @@ import me.wolfeo.sequences.gateway.api.ApiException;
 import me.wolfeo.sequences.gateway.api.ApiResponses;
 import me.wolfeo.sequences.gateway.api.ContractReader;
 import me.wolfeo.sequences.gateway.api.RequestInput;
+import me.wolfeo.sequences.gateway.api.ServiceReads;
 import me.wolfeo.sequences.gateway.messaging.CommandGateway;
 import me.wolfeo.sequences.gateway.security.ApiRoles;
 import me.wolfeo.sequences.platform.contract.Topics;
 import me.wolfeo.sequences.platform.contract.content.ContentMessageTypes;
 import me.wolfeo.sequences.platform.contract.content.ContentUpdated;
+import me.wolfeo.sequences.platform.contract.content.EmailMessage;
 import me.wolfeo.sequences.platform.contract.content.UpdateContent;
+import me.wolfeo.sequences.platform.contract.validation.Required;
 
-/** "Update Sequence Stage Content": the HTML goes to content-service, which stores it in S3. */
+/**
+ * "Update Sequence Stage Content": the HTML goes to content-service, which stores it in S3. And its read (not in
+ * sequences-api.txt; its REST style), for an editor that opens the stored email.
+ */
 @RolesAllowed(ApiRoles.ACCOUNT)
 @Path("/v1/sequence-stage-content")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,15 +47,39 @@ public class StageContentResource {
     private final CurrentAccount account;
     private final RequestInput input;
     private final ContractReader reader;
+    private final ContentServiceClient contents;
     private final int maxHtmlBytes;
 
     public StageContentResource(CommandGateway commands, CurrentAccount account, RequestInput input,
-            ContractReader reader, GatewayConfig config) {
+            ContractReader reader, @RestClient ContentServiceClient contents, GatewayConfig config) {
+        this.contents = contents;
         this.commands = commands;
         this.account = account;
         this.input = input;
         this.reader = reader;
         this.maxHtmlBytes = config.limits().maxHtmlBytes();
+    }
+
+    /** The stage whose email is read. */
+    record StageQuery(@Required Long stageId) {
+    }
+
+    /** A send_email stage's email as stored: its subject, sender and HTML ({@code html} null until uploaded). */
+    public record Content(long stageId, long emailId, String subject, String fromName, String fromEmail,
+            String html) {
+
+        static Content of(EmailMessage email) {
+            return new Content(email.stageId(), email.emailId(), email.subject(), email.fromName(),
+                    email.fromEmail(), email.html());
+        }
+    }
+
+    @GET
+    public ApiResponses.Success<Content> get(@Context UriInfo uri) {
+        long stageId = reader.read(input.read(null, uri.getQueryParameters()), StageQuery.class).stageId();
+        long accountId = account.id();
+        return ApiResponses.success(Content.of(ServiceReads.read("Stage not found or not a send_email stage.",
+                () -> contents.emailMessage(accountId, stageId))));
     }
 
     @PUT

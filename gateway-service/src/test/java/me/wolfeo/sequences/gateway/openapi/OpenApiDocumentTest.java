@@ -68,7 +68,8 @@ class OpenApiDocumentTest {
         public Map<String, String> getConfigOverrides() {
             String url = "http://127.0.0.1:" + readsPort();
             return Map.of("quarkus.rest-client.sequence-service.url", url,
-                    "quarkus.rest-client.enrollment-service.url", url);
+                    "quarkus.rest-client.enrollment-service.url", url,
+                    "quarkus.rest-client.content-service.url", url);
         }
     }
 
@@ -242,6 +243,7 @@ class OpenApiDocumentTest {
         rest.call("DELETE", "/v1/sequence-stage", "/v1/sequence-stage", "{\"stage_id\": 55}");
         rest.call("PUT", "/v1/sequence-stage-content", "/v1/sequence-stage-content",
                 "{\"stage_id\": 55, \"html\": \"<p>Hello {{first_name}}</p>\", \"subject\": \"Welcome!\"}");
+        rest.call("GET", "/v1/sequence-stage-content?stage_id=55", "/v1/sequence-stage-content", null);
         rest.call("PUT", "/v1/sequence-stage-sms", "/v1/sequence-stage-sms",
                 "{\"stage_id\": 2, \"text\": \"Hi {{first_name|there}}, welcome aboard!\"}");
         rest.call("GET", "/v1/contacts-sequences?contact_id=1", "/v1/contacts-sequences", null);
@@ -263,6 +265,7 @@ class OpenApiDocumentTest {
         rest.expect(504).call("POST", "/v1/sequence", "/v1/sequence",
                 "{\"name\": \"" + ServiceStandIns.NEVER_ANSWERED + "\"}");
         rest.expect(422).call("GET", "/v1/contacts-sequences", "/v1/contacts-sequences", null);
+        rest.expect(422).call("GET", "/v1/sequence-stage-content", "/v1/sequence-stage-content", null);
         rest.expect(405).call("PATCH", "/v1/sequence", "/v1/sequence", "{}");
         rest.expect(404).call("GET", "/v1/no-such-route", "/v1/no-such-route", null);
         exchanges.add(exchange("GET", "/v1/sequences", given(), "/v1/sequences", null, 401));

@@ -79,7 +79,7 @@ final class ServiceStandIns {
         }
     }
 
-    /** sequence-service's and enrollment-service's internal read APIs, on one port. */
+    /** The services' internal read APIs, on one port. */
     static HttpServer internalReads(int port) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/internal/v1/accounts/", ServiceStandIns::read);
@@ -106,6 +106,9 @@ final class ServiceStandIns {
                 }
             }
             case "contact-sequences" -> respond(exchange, 200, "[" + SEQUENCE + "]");
+            case "stages/{}/email-message" -> respond(exchange, 200, "{\"email_id\":209,\"stage_id\":55,"
+                    + "\"subject\":\"Welcome!\",\"from_name\":null,\"from_email\":null,"
+                    + "\"html\":\"<p>Hello {{first_name}}</p>\"}");
             case "contacts/{}/sequences/{}/progress" -> respond(exchange, 200, PROGRESS);
             case "sequences/{}/contacts" -> respond(exchange, 200, page("{\"id\":1,\"email\":"
                     + "\"first_contact@wolfeo.ie\",\"first_name\":\"First\",\"last_name\":\"Contact\"},"

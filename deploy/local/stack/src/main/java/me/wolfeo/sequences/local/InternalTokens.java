@@ -15,7 +15,7 @@ final class InternalTokens {
 
     /** The services whose internal API each calling service reads (their REST clients). */
     private static final Map<String, List<String>> CALLS = Map.of(
-            "gateway-service", List.of("sequence-service", "enrollment-service"),
+            "gateway-service", List.of("sequence-service", "enrollment-service", "content-service"),
             "sequence-service", List.of("content-service"),
             "enrollment-service", List.of("sequence-service", "content-service"),
             "content-service", List.of("sequence-service"));

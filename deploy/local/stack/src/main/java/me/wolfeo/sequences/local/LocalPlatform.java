@@ -281,7 +281,8 @@ public final class LocalPlatform implements AutoCloseable {
         startService("gateway-service", options.gatewayPort(), "gateway", Map.of(
                 "GATEWAY_ADMIN_KEY", adminKey,
                 "QUARKUS_REST_CLIENT_SEQUENCE_SERVICE_URL", "http://127.0.0.1:" + options.sequencePort(),
-                "QUARKUS_REST_CLIENT_ENROLLMENT_SERVICE_URL", "http://127.0.0.1:" + options.enrollmentPort()));
+                "QUARKUS_REST_CLIENT_ENROLLMENT_SERVICE_URL", "http://127.0.0.1:" + options.enrollmentPort(),
+                "QUARKUS_REST_CLIENT_CONTENT_SERVICE_URL", "http://127.0.0.1:" + options.contentPort()));
 
         demoAccount = step("demo account",
                 () -> DemoAccount.ensure(gatewayUrl(), adminKey, data.resolve("demo-account")));

@@ -1,0 +1,23 @@
+package me.wolfeo.sequences.gateway.content;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import me.wolfeo.sequences.platform.contract.content.EmailMessage;
+import me.wolfeo.sequences.platform.internalapi.InternalTokenClientFilter;
+
+/** content-service's internal read API (timeouts in application.properties). */
+@RegisterRestClient(configKey = "content-service")
+@RegisterProvider(InternalTokenClientFilter.class)
+@Path("/internal/v1/accounts/{accountId}")
+public interface ContentServiceClient {
+
+    /** The stage's email, its HTML read back from storage ({@code html} null until uploaded). */
+    @GET
+    @Path("/stages/{stageId}/email-message")
+    EmailMessage emailMessage(@PathParam("accountId") long accountId, @PathParam("stageId") long stageId);
+}
