@@ -13,10 +13,6 @@ const WAITING = {
     weekend: 'the weekend', holiday: 'a public holiday', throttle: 'the sending throttle',
 };
 
-// The listing gives no contact's source and external id, which the disenroll webhook needs: the references of the
-// contacts enrolled from this tab are kept here (by email address) so that their row can disenroll them.
-const references = new Map();
-
 export function describeWaiting(waiting) {
     return waiting ? (WAITING[waiting] || waiting) : '—';
 }
@@ -66,14 +62,12 @@ async function load(view, sequence, table, page, disenrollForm) {
     }
     let contacts;
     try {
-        contacts = await rest('GET', '/v1/sequences-contacts', {query: {sequence_id: sequence.id, page, per_page: PER_PAGE}});
+        contacts = await rest('GET', '/v1/sequences-contacts',
+            {query: {sequence_id: sequence.id, page, per_page: PER_PAGE, include: 'progress'}});
     } catch (error) {
         table.replaceChildren(h('p', {class: 'form-error', role: 'alert'}, error.message));
         return;
     }
-    // The listing has no state, step or due time: each contact's progress is read on its own.
-    const progress = await Promise.all(contacts.data.map((contact) => rest('GET', '/v1/contact-sequence',
-        {query: {contact_id: contact.id, sequence_id: sequence.id}}).then((answer) => answer.data, () => null)));
     if (!view.current()) {
         return;
     }
@@ -83,7 +77,7 @@ async function load(view, sequence, table, page, disenrollForm) {
             contacts.meta.total > 0 ? pager(contacts.meta, 'contact', toPage) : null);
         return;
     }
-    const rows = contacts.data.map((contact, index) => row(sequence, contact, progress[index], disenrollForm,
+    const rows = contacts.data.map((contact) => row(sequence, contact, contact.progress || null, disenrollForm,
         () => load(view, sequence, table, page, disenrollForm)));
     table.replaceChildren(
         h('table', {class: 'contacts'},
@@ -123,10 +117,10 @@ function row(sequence, contact, progress, disenrollForm, reload) {
     }
     const disenroll = h('button', {type: 'button', class: 'danger', 'aria-label': `Disenroll ${name} (id ${contact.id})`}, 'Disenroll');
     disenroll.addEventListener('click', () => run(actions, disenroll, async () => {
-        const reference = contact.email && references.get(contact.email.toLowerCase());
+        const reference = referenceOf(progress);
         if (!reference) {
             disenrollForm.prefill(contact);
-            say(`Type the source and id (or phone number) of ${name} below: the listing does not give them.`);
+            say(`Type the source and id (or phone number) of ${name} below: the platform knows it by neither.`);
             return;
         }
         if (!await confirmAction(`Disenroll ${name}?`, `${name} (id ${contact.id}) leaves this sequence and every other`
@@ -139,6 +133,16 @@ function row(sequence, contact, progress, disenrollForm, reload) {
     }));
     actions.append(disenroll, error);
     return tr;
+}
+
+/** How the disenroll webhook names a listed contact: its CRM source and id, or its phone number. */
+function referenceOf(progress) {
+    if (!progress || !progress.source) {
+        return null;
+    }
+    return progress.source === 'phone_number'
+        ? {source: 'phone_number', phone_number: progress.phone_number}
+        : {source: progress.source, id: progress.id};
 }
 
 function enrollForm(sequence, reload) {
@@ -160,16 +164,6 @@ function enrollForm(sequence, reload) {
             }
         }
         const message = await webhook('/api/v1/webhook/sequence-enroll', body);
-        if (body.email) {
-            const reference = {source: body.source};
-            if (body.id) {
-                reference.id = body.id;
-            }
-            if (body.phone_number) {
-                reference.phone_number = body.phone_number;
-            }
-            references.set(body.email.toLowerCase(), reference);
-        }
         say(message);
         await reload();
     });

@@ -1,6 +1,7 @@
 package me.wolfeo.sequences.enrollmentservice.contact;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -15,11 +16,13 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.RestResponse;
 
+import me.wolfeo.sequences.enrollmentservice.enrollment.ContactProgressReader;
 import me.wolfeo.sequences.enrollmentservice.enrollment.EnrollmentRepository;
 import me.wolfeo.sequences.enrollmentservice.sequence.SequenceDirectory;
 import me.wolfeo.sequences.enrollmentservice.sequence.SequenceProjection;
 import me.wolfeo.sequences.enrollmentservice.sequence.SequenceProjectionRepository;
 import me.wolfeo.sequences.platform.contract.enrollment.ContactData;
+import me.wolfeo.sequences.platform.contract.enrollment.ContactProgress;
 import me.wolfeo.sequences.platform.contract.sequence.SequenceData;
 import me.wolfeo.sequences.platform.http.InternalResponses;
 import me.wolfeo.sequences.platform.internalapi.InternalApi;
@@ -31,13 +34,19 @@ import me.wolfeo.sequences.platform.paging.Page;
 @Produces(MediaType.APPLICATION_JSON)
 public class ContactQueryResource {
 
+    /** The value of {@code include} that adds each contact's progress to a sequence's contacts. */
+    public static final String INCLUDE_PROGRESS = "progress";
+
     private final ContactRepository contacts;
     private final EnrollmentRepository enrollments;
     private final SequenceProjectionRepository sequenceProjection;
     private final SequenceDirectory sequences;
+    private final ContactProgressReader progress;
 
     public ContactQueryResource(ContactRepository contacts, EnrollmentRepository enrollments,
-            SequenceProjectionRepository sequenceProjection, SequenceDirectory sequences) {
+            SequenceProjectionRepository sequenceProjection, SequenceDirectory sequences,
+            ContactProgressReader progress) {
+        this.progress = progress;
         this.contacts = contacts;
         this.enrollments = enrollments;
         this.sequenceProjection = sequenceProjection;
@@ -70,24 +79,36 @@ public class ContactQueryResource {
         return RestResponse.ok(enrolledIn);
     }
 
-    /** The contacts enrolled in a sequence now, a page at a time in contact id order. */
+    /**
+     * The contacts enrolled in a sequence now, a page at a time in contact id order; with {@code include=progress},
+     * each with where it stands ({@link ContactProgress}).
+     */
     @GET
     @Path("/sequences/{sequenceId}/contacts")
     @Transactional
     public RestResponse<Object> contactsOfSequence(@PathParam("accountId") long accountId,
             @PathParam("sequenceId") long sequenceId, @QueryParam("page") @DefaultValue("1") int page,
-            @QueryParam("per_page") @DefaultValue("50") int perPage) {
+            @QueryParam("per_page") @DefaultValue("50") int perPage, @QueryParam("include") String include) {
         if (page < 1 || perPage < 1 || perPage > 100) {
             throw new BadRequestException("page must be >= 1 and per_page 1..100");
+        }
+        if (include != null && !include.equals(INCLUDE_PROGRESS)) {
+            throw new BadRequestException("include must be " + INCLUDE_PROGRESS);
         }
         if (sequences.findLive(accountId, sequenceId).isEmpty()) {
             return InternalResponses.notFound("Sequence not found.");
         }
         long total = enrollments.countContactsIn(sequenceId);
         // A page past the end is empty (its offset, as a long, may be beyond any int).
-        List<ContactData> items = Page.offset(page, perPage) >= total
+        List<Contact> listed = Page.offset(page, perPage) >= total
                 ? List.of()
-                : enrollments.contactsIn(sequenceId, page, perPage).stream().map(Contact::toData).toList();
+                : enrollments.contactsIn(sequenceId, page, perPage);
+        Map<Long, ContactProgress> standing = INCLUDE_PROGRESS.equals(include)
+                ? progress.progressIn(sequenceId, listed)
+                : Map.of();
+        List<ContactData> items = listed.stream()
+                .map(contact -> contact.toData().withProgress(standing.get(contact.id)))
+                .toList();
         return RestResponse.ok(new Page<>(items, page, perPage, total));
     }
 }

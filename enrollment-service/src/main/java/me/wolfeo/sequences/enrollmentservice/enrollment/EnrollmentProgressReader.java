@@ -38,7 +38,8 @@ public class EnrollmentProgressReader {
         }
     }
 
-    private static String waitingFor(Enrollment enrollment) {
+    /** What an enrollment waits for: {@code delay}, {@code retry}, {@code paused}, ...; null once it ended. */
+    static String waitingFor(Enrollment enrollment) {
         if (!enrollment.active) {
             return null;
         }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.smallrye.common.annotation.Blocking;
@@ -19,6 +20,7 @@ import io.smallrye.common.annotation.Blocking;
 import me.wolfeo.sequences.gateway.account.CurrentAccount;
 import me.wolfeo.sequences.gateway.api.ApiException;
 import me.wolfeo.sequences.gateway.api.ApiResponses;
+import me.wolfeo.sequences.gateway.api.ApiTime;
 import me.wolfeo.sequences.gateway.api.ContractReader;
 import me.wolfeo.sequences.gateway.api.Pagination;
 import me.wolfeo.sequences.gateway.api.RequestInput;
@@ -27,9 +29,11 @@ import me.wolfeo.sequences.gateway.security.ApiRoles;
 import me.wolfeo.sequences.gateway.sequence.SequenceViews;
 import me.wolfeo.sequences.platform.contract.EmailAddresses;
 import me.wolfeo.sequences.platform.contract.enrollment.ContactData;
+import me.wolfeo.sequences.platform.contract.enrollment.ContactProgress;
 import me.wolfeo.sequences.platform.contract.validation.AtLeast;
 import me.wolfeo.sequences.platform.contract.validation.EmailAddress;
 import me.wolfeo.sequences.platform.contract.validation.MaxLength;
+import me.wolfeo.sequences.platform.contract.validation.OneOf;
 import me.wolfeo.sequences.platform.contract.validation.Required;
 
 /** "Get A Contact's Sequences" and "Get A Sequence's Contacts". */
@@ -38,6 +42,8 @@ import me.wolfeo.sequences.platform.contract.validation.Required;
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
 public class ContactListingResource {
+
+    static final String PROGRESS = "progress";
 
     private final EnrollmentServiceClient enrollments;
     private final CurrentAccount account;
@@ -57,8 +63,32 @@ public class ContactListingResource {
             @MaxLength(EmailAddresses.MAX_LENGTH) @EmailAddress String email) {
     }
 
-    /** The sequence whose contacts are listed. */
-    record SequenceQuery(@Required Long sequenceId) {
+    /** The sequence whose contacts are listed; {@code include=progress} adds where each stands in it. */
+    record SequenceQuery(@Required Long sequenceId, @OneOf(PROGRESS) String include) {
+    }
+
+    /**
+     * A listed contact: the fields of "Get A Sequence's Contacts", plus its {@code progress} when asked for (left
+     * out otherwise, so that the published answer is unchanged).
+     */
+    public record SequenceContact(long id, String email, String firstName, String lastName,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Progress progress) {
+
+        static SequenceContact of(ContactData contact) {
+            return new SequenceContact(contact.id(), contact.email(), contact.firstName(), contact.lastName(),
+                    contact.progress() == null ? null : Progress.of(contact.progress()));
+        }
+    }
+
+    /** Where the contact stands in the sequence, and the source and id (or phone number) the webhooks know it by. */
+    public record Progress(long enrollmentId, String state, Integer step, String nextDueAt, String waitingFor,
+            String source, String id, String phoneNumber) {
+
+        static Progress of(ContactProgress progress) {
+            return new Progress(progress.enrollmentId(), progress.state(), progress.step(),
+                    progress.nextDueAt() == null ? null : ApiTime.format(progress.nextDueAt()),
+                    progress.waitingFor(), progress.source(), progress.id(), progress.phoneNumber());
+        }
     }
 
     @GET
@@ -76,14 +106,15 @@ public class ContactListingResource {
 
     @GET
     @Path("/sequences-contacts")
-    public ApiResponses.Paged<ContactData> contactsOfSequence(@Context UriInfo uri) {
+    public ApiResponses.Paged<SequenceContact> contactsOfSequence(@Context UriInfo uri) {
         ObjectNode query = input.read(null, uri.getQueryParameters());
-        long sequenceId = reader.read(query, SequenceQuery.class).sequenceId();
+        SequenceQuery sequence = reader.read(query, SequenceQuery.class);
+        long sequenceId = sequence.sequenceId();
         Pagination pagination = Pagination.of(reader, query);
         long accountId = account.id();
         return ApiResponses.paged(ServiceReads.read("Sequence not found.",
                 () -> enrollments.contactsOfSequence(accountId, sequenceId, pagination.page(),
-                        pagination.perPage())),
-                contact -> contact);
+                        pagination.perPage(), sequence.include())),
+                SequenceContact::of);
     }
 }

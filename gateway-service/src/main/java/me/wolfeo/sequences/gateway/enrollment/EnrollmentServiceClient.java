@@ -36,5 +36,5 @@ public interface EnrollmentServiceClient {
     @Path("/sequences/{sequenceId}/contacts")
     Page<ContactData> contactsOfSequence(@PathParam("accountId") long accountId,
             @PathParam("sequenceId") long sequenceId, @QueryParam("page") int page,
-            @QueryParam("per_page") int perPage);
+            @QueryParam("per_page") int perPage, @QueryParam("include") String include);
 }

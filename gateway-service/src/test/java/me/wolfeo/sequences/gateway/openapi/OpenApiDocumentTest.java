@@ -248,6 +248,7 @@ class OpenApiDocumentTest {
                 "{\"stage_id\": 2, \"text\": \"Hi {{first_name|there}}, welcome aboard!\"}");
         rest.call("GET", "/v1/contacts-sequences?contact_id=1", "/v1/contacts-sequences", null);
         rest.call("GET", "/v1/sequences-contacts?sequence_id=1", "/v1/sequences-contacts", null);
+        rest.call("GET", "/v1/sequences-contacts?sequence_id=1&include=progress", "/v1/sequences-contacts", null);
         rest.call("GET", "/v1/contact-sequence?contact_id=1&sequence_id=1", "/v1/contact-sequence", null);
         rest.call("PUT", "/v1/contact-sequence", "/v1/contact-sequence",
                 "{\"contact_id\": 1, \"sequence_id\": 1, \"paused\": true}");

@@ -68,6 +68,10 @@ final class ServiceStandIns {
             + "{\"stage_id\":1,\"step\":1,\"stage_type\":\"send_email\",\"outcome\":\"skipped\","
             + "\"reason\":\"no_email\",\"attempts\":1,\"at\":\"2026-11-23T12:00:01Z\"}]}";
 
+    private static final String CONTACT_PROGRESS = "{\"enrollment_id\":7,\"state\":\"active\",\"step\":2,"
+            + "\"next_due_at\":\"2026-11-24T12:00:00Z\",\"waiting_for\":\"delay\",\"source\":\"hubspot\","
+            + "\"id\":\"311\",\"phone_number\":null}";
+
     private ServiceStandIns() {
     }
 
@@ -111,10 +115,16 @@ final class ServiceStandIns {
                     + "\"html\":\"<p>Hello {{first_name}}</p>\"}");
             case "contacts/{}/sequences/{}/progress" -> respond(exchange, 200, PROGRESS);
             case "sequences/{}/contacts" -> respond(exchange, 200, page("{\"id\":1,\"email\":"
-                    + "\"first_contact@wolfeo.ie\",\"first_name\":\"First\",\"last_name\":\"Contact\"},"
+                    + "\"first_contact@wolfeo.ie\",\"first_name\":\"First\",\"last_name\":\"Contact\""
+                    + (wantsProgress(exchange) ? ",\"progress\":" + CONTACT_PROGRESS : "") + "},"
                     + "{\"id\":2,\"email\":null,\"first_name\":null,\"last_name\":null}", 142));
             default -> respond(exchange, 404, "{\"code\":\"NOT_FOUND\",\"message\":\"No such route.\"}");
         }
+    }
+
+    private static boolean wantsProgress(HttpExchange exchange) {
+        String query = exchange.getRequestURI().getQuery();
+        return query != null && query.contains("include=progress");
     }
 
     private static String page(String items, long total) {
