@@ -19,7 +19,8 @@ class InternalTokensTest {
         assertThat(tokens.environmentOf("enrollment-service")).containsOnlyKeys("PLATFORM_INTERNAL_API_TOKEN",
                 "PLATFORM_INTERNAL_API_CALLERS_GATEWAY");
         assertThat(tokens.environmentOf("content-service")).containsOnlyKeys("PLATFORM_INTERNAL_API_TOKEN",
-                "PLATFORM_INTERNAL_API_CALLERS_SEQUENCE_SERVICE", "PLATFORM_INTERNAL_API_CALLERS_ENROLLMENT_SERVICE");
+                "PLATFORM_INTERNAL_API_CALLERS_GATEWAY", "PLATFORM_INTERNAL_API_CALLERS_SEQUENCE_SERVICE",
+                "PLATFORM_INTERNAL_API_CALLERS_ENROLLMENT_SERVICE");
         assertThat(tokens.environmentOf("gateway-service")).containsOnlyKeys("PLATFORM_INTERNAL_API_TOKEN");
     }
 
