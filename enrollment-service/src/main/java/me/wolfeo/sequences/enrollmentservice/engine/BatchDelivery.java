@@ -7,10 +7,10 @@ import java.util.Optional;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 
-import me.wolfeo.sequences.enrollmentservice.delivery.ContentServiceClient;
 import me.wolfeo.sequences.enrollmentservice.delivery.EmailSender;
 import me.wolfeo.sequences.platform.contract.content.EmailMessage;
 import me.wolfeo.sequences.platform.http.Lookups;
+import me.wolfeo.sequences.platform.internalapi.ContentServiceClient;
 
 /**
  * The delivery state of one claimed batch: one SMTP connection, each stage's email content read once, the senders'

@@ -18,7 +18,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import me.wolfeo.sequences.enrollmentservice.EnrollmentConfig;
-import me.wolfeo.sequences.enrollmentservice.delivery.ContentServiceClient;
 import me.wolfeo.sequences.enrollmentservice.delivery.EmailSender;
 import me.wolfeo.sequences.enrollmentservice.enrollment.EnrollmentEvents;
 import me.wolfeo.sequences.enrollmentservice.enrollment.EnrollmentState;
@@ -34,6 +33,7 @@ import me.wolfeo.sequences.platform.contract.enrollment.ContactFinished;
 import me.wolfeo.sequences.platform.contract.enrollment.StepCompleted;
 import me.wolfeo.sequences.platform.contract.sequence.Schedule;
 import me.wolfeo.sequences.platform.contract.sequence.StageRules;
+import me.wolfeo.sequences.platform.internalapi.ContentServiceClient;
 
 /**
  * One claim of due work, in one transaction: claim a batch of due enrollments (locked, skipping those another loop

@@ -32,6 +32,7 @@ import me.wolfeo.sequences.platform.contract.content.ContentUpdated;
 import me.wolfeo.sequences.platform.contract.content.EmailMessage;
 import me.wolfeo.sequences.platform.contract.content.UpdateContent;
 import me.wolfeo.sequences.platform.contract.validation.Required;
+import me.wolfeo.sequences.platform.internalapi.ContentServiceClient;
 
 /**
  * "Update Sequence Stage Content": the HTML goes to content-service, which stores it in S3. And its read (not in

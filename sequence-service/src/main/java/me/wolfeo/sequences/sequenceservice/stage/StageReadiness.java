@@ -8,6 +8,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import me.wolfeo.sequences.platform.contract.sequence.StageRules;
 import me.wolfeo.sequences.platform.http.Lookups;
+import me.wolfeo.sequences.platform.internalapi.ContentServiceClient;
 import me.wolfeo.sequences.platform.messaging.CommandRejectedException;
 import me.wolfeo.sequences.platform.messaging.ErrorCodes;
 
