@@ -1,6 +1,7 @@
 package me.wolfeo.sequences.gateway.api;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
@@ -35,6 +36,15 @@ public class ContractReader {
 
     private static final Set<String> BOOLEAN_TEXTS = Set.of("true", "false", "1", "0");
 
+    /** How a record is read, worked out once per record type (reflection is not redone on every request). */
+    private static final ClassValue<RecordShape> SHAPES = new ClassValue<>() {
+
+        @Override
+        protected RecordShape computeValue(Class<?> type) {
+            return RecordShape.of(type);
+        }
+    };
+
     private final ContractValidator validator;
 
     public ContractReader(ContractValidator validator) {
@@ -48,27 +58,26 @@ public class ContractReader {
      *         a rule
      */
     public <T extends Record> T read(ObjectNode input, Class<T> type) {
-        RecordComponent[] components = type.getRecordComponents();
-        Object[] values = new Object[components.length];
+        RecordShape shape = SHAPES.get(type);
+        Object[] values = new Object[shape.fields().size()];
         Map<String, String> typeErrors = new LinkedHashMap<>();
-        for (int i = 0; i < components.length; i++) {
-            String field = FieldProblems.jsonName(components[i].getName());
+        for (int i = 0; i < values.length; i++) {
+            FieldShape field = shape.fields().get(i);
             try {
-                values[i] = valueOf(input.get(field), components[i]);
+                values[i] = valueOf(input.get(field.jsonName()), field);
             } catch (WrongType wrongType) {
-                typeErrors.put(field, "The " + field.replace('_', ' ') + " field must be " + wrongType.expected + ".");
+                typeErrors.put(field.jsonName(), "The " + field.jsonName().replace('_', ' ') + " field must be "
+                        + wrongType.expected + ".");
             }
         }
-        T record = construct(type, components, values);
-        Map<String, List<String>> broken = validator.problems(record);
+        Map<String, List<String>> broken = validator.problems(shape.construct(values));
         Map<String, List<String>> problems = new LinkedHashMap<>();
-        for (RecordComponent component : components) {
-            String field = FieldProblems.jsonName(component.getName());
-            if (typeErrors.containsKey(field)) {
-                problems.put(field, List.of(typeErrors.get(field)));
+        for (FieldShape field : shape.fields()) {
+            if (typeErrors.containsKey(field.jsonName())) {
+                problems.put(field.jsonName(), List.of(typeErrors.get(field.jsonName())));
             } else {
                 broken.forEach((path, messages) -> {
-                    if (path.equals(field) || path.startsWith(field + ".")) {
+                    if (path.equals(field.jsonName()) || path.startsWith(field.jsonName() + ".")) {
                         problems.put(path, messages);
                     }
                 });
@@ -77,18 +86,18 @@ public class ContractReader {
         if (!problems.isEmpty()) {
             throw ApiException.validation(problems);
         }
-        return construct(type, components, withoutBlankText(values, components));
+        return type.cast(shape.construct(withoutBlankText(values, shape)));
     }
 
-    private static Object valueOf(JsonNode node, RecordComponent component) {
-        Class<?> type = component.getType();
+    private static Object valueOf(JsonNode node, FieldShape field) {
+        Class<?> type = field.type();
         if (type == JsonNode.class) {
             return node; // absent: null; a JSON null stays a NullNode, which means "back to the default"
         }
         if (node == null || node.isNull()) {
             return null;
         }
-        if (node.isTextual() && node.asText().isEmpty() && !fieldHas(component, NotBlankWhenGiven.class)) {
+        if (node.isTextual() && node.asText().isEmpty() && !field.notBlankWhenGiven()) {
             return null;
         }
         if (type == Long.class || type == Integer.class) {
@@ -106,7 +115,7 @@ public class ContractReader {
             return booleanOf(node);
         }
         if (type == String.class) {
-            return textOf(node, component);
+            return textOf(node, field);
         }
         throw new IllegalArgumentException("No reading for a " + type.getSimpleName() + " field");
     }
@@ -125,49 +134,68 @@ public class ContractReader {
         throw new WrongType("true or false");
     }
 
-    private static String textOf(JsonNode node, RecordComponent component) {
-        boolean integerAsText = fieldHas(component, IntegerAsText.class);
-        if (node.isIntegralNumber() && integerAsText) {
+    private static String textOf(JsonNode node, FieldShape field) {
+        if (node.isIntegralNumber() && field.integerAsText()) {
             return node.asText();
         }
         if (!node.isTextual()) {
-            throw new WrongType(integerAsText ? "an integer or a string" : "a string");
+            throw new WrongType(field.integerAsText() ? "an integer or a string" : "a string");
         }
-        if (fieldHas(component, Verbatim.class)) {
-            return node.asText();
-        }
-        return node.asText().strip();
+        return field.verbatim() ? node.asText() : node.asText().strip();
     }
 
-    private static Object[] withoutBlankText(Object[] values, RecordComponent[] components) {
+    private static Object[] withoutBlankText(Object[] values, RecordShape shape) {
         Object[] given = values.clone();
         for (int i = 0; i < given.length; i++) {
-            if (given[i] instanceof String text && text.isEmpty() && !fieldHas(components[i], Verbatim.class)) {
+            if (given[i] instanceof String text && text.isEmpty() && !shape.fields().get(i).verbatim()) {
                 given[i] = null;
             }
         }
         return given;
     }
 
-    /** The marks are written on the record's fields (their target), not on its components. */
-    private static boolean fieldHas(RecordComponent component, Class<? extends Annotation> mark) {
-        try {
-            return component.getDeclaringRecord().getDeclaredField(component.getName()).isAnnotationPresent(mark);
-        } catch (NoSuchFieldException e) {
-            return false;
+    /** A record type's fields, in component order, and its canonical constructor. */
+    private record RecordShape(List<FieldShape> fields, Constructor<?> constructor) {
+
+        static RecordShape of(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            try {
+                var constructor = type.getDeclaredConstructor(
+                        Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+                constructor.setAccessible(true);
+                return new RecordShape(Arrays.stream(components).map(FieldShape::of).toList(), constructor);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("No canonical constructor in " + type.getName(), e);
+            }
+        }
+
+        Object construct(Object[] values) {
+            try {
+                return constructor.newInstance(values);
+            } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException("Cannot construct " + constructor.getDeclaringClass().getName(), e);
+            }
         }
     }
 
-    private static <T extends Record> T construct(Class<T> type, RecordComponent[] components, Object[] values) {
-        try {
-            Class<?>[] parameterTypes = Arrays.stream(components).map(RecordComponent::getType)
-                    .toArray(Class<?>[]::new);
-            var constructor = type.getDeclaredConstructor(parameterTypes);
-            constructor.setAccessible(true);
-            return constructor.newInstance(values);
-        } catch (NoSuchMethodException | InstantiationException | IllegalAccessException
-                | InvocationTargetException e) {
-            throw new IllegalStateException("Cannot construct " + type.getName(), e);
+    /** One field: its JSON name, its type and the reading marks written on it. */
+    private record FieldShape(String jsonName, Class<?> type, boolean integerAsText, boolean verbatim,
+            boolean notBlankWhenGiven) {
+
+        static FieldShape of(RecordComponent component) {
+            return new FieldShape(FieldProblems.jsonName(component.getName()), component.getType(),
+                    has(component, IntegerAsText.class), has(component, Verbatim.class),
+                    has(component, NotBlankWhenGiven.class));
+        }
+
+        /** The marks are written on the record's fields (their target), not on its components. */
+        private static boolean has(RecordComponent component, Class<? extends Annotation> mark) {
+            try {
+                return component.getDeclaringRecord().getDeclaredField(component.getName())
+                        .isAnnotationPresent(mark);
+            } catch (NoSuchFieldException e) {
+                return false;
+            }
         }
     }
 
